@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts import views as account_views
+from visions import views as vision_views
+
+urlpatterns = [
+    path("", vision_views.home, name="home"),
+    path("profile/", account_views.profile, name="profile"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
