@@ -4,7 +4,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv run test lint format bench lock clean
+.PHONY: help venv run test lint format lock clean
 
 help:
 	@echo "make run    - set up and start the app on SQLite with demo data (http://$(HOST):$(PORT)/)"

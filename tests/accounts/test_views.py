@@ -73,9 +73,7 @@ def test_unverified_person_cannot_log_in(client):
 
 
 def test_verified_person_logs_in_with_email_and_password(client, alice):
-    response = client.post(
-        "/accounts/login/", {"login": "ALICE@example.com", "password": PASSWORD}
-    )
+    response = client.post("/accounts/login/", {"login": "ALICE@example.com", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert client.session["_auth_user_id"] == str(alice.pk)

@@ -50,9 +50,11 @@ def page(page):
     problems: list[str] = []
     page.on(
         "console",
-        lambda message: problems.append(message.text)
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.set_default_timeout(10_000)
@@ -68,7 +70,7 @@ def assert_accessible(page) -> None:
             const result = await axe.run(document, {resultTypes: ["violations"]});
             return result.violations
                 .filter(v => v.impact === "serious" || v.impact === "critical")
-                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(" ")).join(", ")})`);
+                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target).join(", ")})`);
         }"""
     )
     assert violations == [], f"{page.url}: {violations}"

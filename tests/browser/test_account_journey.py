@@ -67,7 +67,9 @@ def test_sign_up_verify_log_in_change_password(page, live_server):
     log_out(page)
 
     log_in(page, base, "zoe@example.com", PASSWORD)
-    expect(page.get_by_text("The email address and/or password you specified are not correct.")).to_be_visible()
+    expect(
+        page.get_by_text("The email address and/or password you specified are not correct.")
+    ).to_be_visible()
     log_in(page, base, "zoe@example.com", NEW_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Zoë Ångström")
 

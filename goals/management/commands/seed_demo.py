@@ -34,6 +34,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         individual = demo_user_ensure(**DEMO_INDIVIDUAL)
         coach = demo_user_ensure(**DEMO_COACH)
-        self.stdout.write("Demo accounts (password for both: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for both: {DEMO_PASSWORD}):")
         self.stdout.write(f"  individual: {individual.email}  ({individual.name})")
         self.stdout.write(f"  coach:      {coach.email}  ({coach.name})")
