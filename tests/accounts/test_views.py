@@ -121,3 +121,35 @@ def test_hostile_display_name_is_stored_as_text_and_shown_escaped(alice_client, 
     response = alice_client.get("/")
     assert "<script>alert(1)</script>" not in response.text
     assert "Welcome, &lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, alice):
+    response = client.post("/accounts/password/reset/", {"email": "alice@example.com"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    path = re.search(r"https?://[^/]+(/accounts/password/reset/key/\S+/)", message.body).group(1)
+    response = client.get(path, follow=True)
+    form_path = response.redirect_chain[-1][0]
+    response = client.post(
+        form_path, {"password1": "brand-new-password-7", "password2": "brand-new-password-7"}
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.check_password("brand-new-password-7")
+
+
+def test_password_reset_for_an_unknown_address_reveals_nothing(client, alice):
+    known = client.post("/accounts/password/reset/", {"email": "alice@example.com"})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+
+
+def test_changing_email_is_confirmed_from_the_new_address(alice_client, alice):
+    response = alice_client.post("/accounts/email/", {"action_add": "", "email": "new@example.com"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["new@example.com"]
+    key_path = re.search(r"https?://[^/]+(/accounts/confirm-email/\S+/)", message.body).group(1)
+    alice_client.post(key_path)
+    alice.refresh_from_db()
+    assert alice.email == "new@example.com"
