@@ -7,6 +7,7 @@ from visions import views as vision_views
 urlpatterns = [
     path("", vision_views.home, name="home"),
     path("profile/", account_views.profile, name="profile"),
+    path("visions/", include("visions.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,3 +29,26 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=self, email=self.email, primary=True, verified=extracted is not False
             )
+
+
+class VisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "visions.Vision"
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Vision {n}")
+    horizon_years = 5
+
+
+def answered(vision, *slugs: str):
+    """Saves the demo person's answers for these steps (all steps when none
+    are named) through the step forms and the service, as a person would."""
+    from goals.management.commands.seed_demo import SAM_ANSWERS
+    from visions.services import vision_answer_step
+    from visions.steps import STEPS_BY_SLUG
+
+    for slug in slugs or SAM_ANSWERS:
+        form = STEPS_BY_SLUG[slug].form_class(SAM_ANSWERS[slug])
+        assert form.is_valid(), form.errors
+        vision = vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
+    return vision

@@ -1,18 +1,104 @@
 """Creates (or refreshes) the demo individual and coach that `make run` prints.
 
 It lives in the top app because it fills every floor: accounts, visions, goals.
-Running it twice leaves one copy of everything.
+Running it twice leaves one copy of everything. The answers go through the
+step forms and services, like a person's would, so they stay valid.
 """
 
 from allauth.account.models import EmailAddress
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from visions.models import Vision
+from visions.services import vision_answer_step, vision_complete_questionnaire, vision_create
+from visions.steps import STEPS_BY_SLUG
 
 DEMO_PASSWORD = "careervision-demo"  # noqa: S105 -- printed on purpose: demo only
 DEMO_INDIVIDUAL = {"email": "sam@example.com", "display_name": "Sam Rivera", "is_coach": False}
 DEMO_COACH = {"email": "jordan@example.com", "display_name": "Jordan Lee", "is_coach": True}
+
+SAM_VISION = {"title": "Leading learning design by 2031", "horizon_years": 5}
+SAM_ANSWERS = {
+    "now": {
+        "current_role": "Customer support team member at a software company",
+        "job_or_career": "job",
+        "needs_met": "2",
+        "missing": "Room to grow. I explain the product to customers all day and I am good at "
+        "it, but nobody sees that as a skill, and I have no path forward.",
+    },
+    "life": {
+        "life_priorities": "Time with my partner and our daughter, staying near my parents, "
+        "and a home with a garden.",
+        "work_or_life_first": "balance",
+        "location": "Porto, or anywhere within an hour of it",
+        "life_needs": ["income", "time", "location"],
+        "life_needs_more": "School pick-up two days a week.",
+    },
+    "values": {
+        "ability_utilization": "5",
+        "achievement": "5",
+        "activity": "3",
+        "compensation": "4",
+        "independence": "3",
+        "security": "4",
+        "variety": "4",
+        "working_conditions": "3",
+        "advancement": "3",
+        "authority": "2",
+        "recognition": "4",
+        "social_status": "1",
+        "co_workers": "4",
+        "moral_values": "5",
+        "social_service": "5",
+        "company_policies": "3",
+        "supervision_human_relations": "3",
+        "supervision_technical": "2",
+        "creativity": "5",
+        "responsibility": "4",
+        "autonomy": "4",
+    },
+    "most-important": {
+        "most_important": ["ability_utilization", "social_service", "creativity", "achievement"]
+    },
+    "success": {
+        "success_meaning": "People learn something faster because of what I made, and I am "
+        "trusted to decide how.",
+        "achievements": "Designing a training programme that a whole company uses; speaking at "
+        "a learning conference.",
+        "recognition": ["training", "exposure", "money"],
+        "recognition_more": "",
+    },
+    "skills": {
+        "skills": "Explaining complex things simply\nWriting help articles\nVideo editing\n"
+        "Instructional design (to build)\nFacilitating workshops (to build)",
+        "creativity": "a_lot",
+        "autonomy": "mix",
+        "manage_others": "maybe",
+        "help_others": "yes",
+    },
+    "pay": {
+        "pay_amount": "52000",
+        "pay_currency": "EUR",
+        "pay_period": "year",
+        "security": "medium",
+    },
+    "environment": {
+        "flexible_hours": "must",
+        "work_from": "hybrid",
+        "training": "must",
+        "company_values": "Treats customers honestly; pays for courses; parental leave "
+        "that people actually take.",
+        "size": "medium",
+        "pace": "varied",
+    },
+    "direction": {
+        "direction": "lateral",
+        "industries": "Software, education technology",
+        "domains": "Learning and development, customer education",
+        "roles": "Instructional designer, customer education lead",
+    },
+}
 
 
 def demo_user_ensure(*, email: str, display_name: str, is_coach: bool) -> User:
@@ -27,6 +113,17 @@ def demo_user_ensure(*, email: str, display_name: str, is_coach: bool) -> User:
     return user
 
 
+def demo_vision_ensure(*, owner: User) -> Vision:
+    Vision.objects.filter(owner=owner, title=SAM_VISION["title"]).delete()
+    vision = vision_create(owner=owner, **SAM_VISION)
+    for slug, data in SAM_ANSWERS.items():
+        form = STEPS_BY_SLUG[slug].form_class(data)
+        if not form.is_valid():
+            raise CommandError(f"Demo answers for step {slug!r} are invalid: {form.errors}")
+        vision = vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
+    return vision_complete_questionnaire(vision=vision)
+
+
 class Command(BaseCommand):
     help = "Create the demo individual and coach, with their data, for trying CareerVision."
 
@@ -34,6 +131,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         individual = demo_user_ensure(**DEMO_INDIVIDUAL)
         coach = demo_user_ensure(**DEMO_COACH)
+        vision = demo_vision_ensure(owner=individual)
         self.stdout.write(f"Demo accounts (password for both: {DEMO_PASSWORD}):")
         self.stdout.write(f"  individual: {individual.email}  ({individual.name})")
+        self.stdout.write(f"    with the vision “{vision.title}”, reflection complete")
         self.stdout.write(f"  coach:      {coach.email}  ({coach.name})")
