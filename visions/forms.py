@@ -7,6 +7,8 @@ data in plain JSON types, handed to `visions.services.vision_answer_step`.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -94,6 +96,13 @@ def display_answer(field: forms.Field, value) -> str | list[str] | None:
 
 
 class StepForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The step template draws the <form> tag and its buttons.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
     def answers(self) -> dict:
         """The cleaned data as JSON: decimals become strings, the rest is plain."""
         return {
@@ -320,6 +329,17 @@ class PayForm(StepForm):
         label=_("Period"), choices=PERIOD_CHOICES, required=False, initial="year"
     )
     security = one_of(_("How much job security do you need?"), SECURITY_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Row(
+                Column("pay_amount", css_class="col-md-6"),
+                Column("pay_currency", css_class="col-md-3"),
+                Column("pay_period", css_class="col-md-3"),
+            ),
+            "security",
+        )
 
     @classmethod
     def summarise(cls, stored: dict) -> list[AnsweredQuestion]:
