@@ -1,9 +1,24 @@
 """Shared fixtures. The personas follow STYLE.md: alice is an individual, bob a
 coach alice shares with, carol a stranger, dave a coach alice revoked."""
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # SQLite tests use a file, not Django's shared in-memory database, so that
+    # concurrent connections lock and wait as they do in production.
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(tempfile.mkdtemp(prefix="careervision-tests-"))
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
 
 
 @pytest.fixture(autouse=True)

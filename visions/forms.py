@@ -10,6 +10,7 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -20,11 +21,22 @@ SHORT_TEXT = 200
 LONG_TEXT = 2000
 
 
+VISION_LABELS = {"title": _("Name this vision"), "horizon_years": _("How many years ahead?")}
+
+
 class VisionCreateForm(forms.ModelForm):
+    copy_answers_from = forms.ModelChoiceField(
+        label=_("Start from the answers of an earlier vision?"),
+        help_text=_("Optional. You can change every answer; the earlier vision stays as it is."),
+        queryset=Vision.objects.none(),
+        required=False,
+        empty_label=_("No, start afresh"),
+    )
+
     class Meta:
         model = Vision
         fields = ["title", "horizon_years"]
-        labels = {"title": _("Name this vision"), "horizon_years": _("How many years ahead?")}
+        labels = VISION_LABELS
         help_texts = {
             "title": _("For example “Five years out” or “After the move to Lisbon”."),
             "horizon_years": _(
@@ -33,12 +45,84 @@ class VisionCreateForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["horizon_years"].initial = HORIZON_DEFAULT_YEARS
         self.fields["horizon_years"].widget.attrs.update(
             {"min": HORIZON_MIN_YEARS, "max": HORIZON_MAX_YEARS}
         )
+        earlier = Vision.objects.filter(owner=owner).exclude(answers={})
+        if earlier.exists():
+            self.fields["copy_answers_from"].queryset = earlier
+        else:
+            del self.fields["copy_answers_from"]
+
+
+STATEMENT_MAX = 5000
+ACCOMPLISHMENT_MAX = 300
+ACCOMPLISHMENTS_LIMIT = 30
+
+
+class VisionComposeForm(forms.ModelForm):
+    """The vision itself. `version` is the revision the person started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = Vision
+        fields = ["title", "horizon_years", "statement", "bridge_plan"]
+        labels = {
+            **VISION_LABELS,
+            "statement": _("Your vision"),
+            "bridge_plan": _("What keeps the bills paid meanwhile"),
+        }
+        help_texts = {
+            "statement": _(
+                "Write it in the first person, as if looking back from the end of your horizon: "
+                "what you do, for whom, how it feels, and why it fits what you value."
+            ),
+            "bridge_plan": _(
+                "The job, income or savings that carry you while you get there, and for how long."
+            ),
+        }
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 8}),
+            "bridge_plan": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].validators.append(MaxLengthValidator(STATEMENT_MAX))
+        self.fields["bridge_plan"].validators.append(MaxLengthValidator(LONG_TEXT))
+        self.fields["horizon_years"].widget.attrs.update(
+            {"min": HORIZON_MIN_YEARS, "max": HORIZON_MAX_YEARS}
+        )
+
+
+class AccomplishmentForm(forms.Form):
+    text = forms.CharField(label=_("Accomplishment"), required=False, max_length=ACCOMPLISHMENT_MAX)
+
+
+AccomplishmentFormSet = forms.formset_factory(
+    AccomplishmentForm,
+    extra=2,
+    can_order=True,
+    can_delete=True,
+    max_num=ACCOMPLISHMENTS_LIMIT,
+    validate_max=True,
+)
+
+
+def accomplishments_formset(data=None, *, items: list[str] | None = None):
+    initial = [{"text": text} for text in items or []]
+    return AccomplishmentFormSet(data, initial=initial, prefix="accomplishments")
+
+
+def accomplishments_from(formset) -> list[str]:
+    """The kept items, in the order the person gave, blank rows dropped."""
+    return [
+        form.cleaned_data["text"] for form in formset.ordered_forms if form.cleaned_data.get("text")
+    ]
 
 
 def short_text(label, help_text="") -> forms.CharField:

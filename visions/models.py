@@ -32,8 +32,14 @@ class Vision(models.Model):
     # its form before it is stored (see visions/steps.py).
     answers = models.JSONField(_("questionnaire answers"), default=dict, blank=True)
     questionnaire_completed_at = models.DateTimeField(null=True, blank=True)
-    # Bumped by every save, so a stale copy from another tab can be detected.
-    version = models.PositiveIntegerField(default=1)
+    # The vision itself, written in the composer.
+    statement = models.TextField(_("vision statement"), blank=True)
+    accomplishments = models.JSONField(_("accomplishments"), default=list, blank=True)
+    bridge_plan = models.TextField(_("bridge plan"), blank=True)
+    # The number of the latest revision. A save names the version it started
+    # from, so a stale copy from another tab is detected instead of winning.
+    version = models.PositiveIntegerField(default=0)
+    archived_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -45,3 +51,40 @@ class Vision(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class VisionRevision(models.Model):
+    """What a vision said after one save. Never changed once written: restoring
+    an old revision writes a new one."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    title = models.CharField(max_length=120)
+    horizon_years = models.PositiveSmallIntegerField()
+    statement = models.TextField(blank=True)
+    accomplishments = models.JSONField(default=list, blank=True)
+    bridge_plan = models.TextField(blank=True)
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["vision", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vision_id} #{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        # History is never rewritten; a revision is only ever inserted.
+        if self.pk is not None:
+            raise ValueError("Vision revisions are immutable.")
+        super().save(*args, **kwargs)

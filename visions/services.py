@@ -1,26 +1,122 @@
 """Every write to a vision goes through here, one transaction each."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from visions.models import Vision
+from visions.models import Vision, VisionRevision
 from visions.steps import QUESTION_STEPS, STEPS_BY_SLUG, steps_finished
+
+# What a revision keeps: the vision as the person wrote it.
+CONTENT_FIELDS = ("title", "horizon_years", "statement", "accomplishments", "bridge_plan")
 
 
 class QuestionnaireIncomplete(Exception):
     """Raised when confirming a questionnaire with steps not yet saved."""
 
 
-def vision_create(*, owner: User, title: str, horizon_years: int) -> Vision:
-    return Vision.objects.create(owner=owner, title=title.strip(), horizon_years=horizon_years)
+class StaleVision(Exception):
+    """Raised when a save starts from an older version than the stored one:
+    another tab or device saved in between. Carries the stored vision."""
+
+    def __init__(self, current: Vision) -> None:
+        super().__init__(f"Vision {current.pk} is at version {current.version}.")
+        self.current = current
+
+
+def vision_create(
+    *, owner: User, title: str, horizon_years: int, copy_answers_from: Vision | None = None
+) -> Vision:
+    """A new vision; optionally starting from the answers of an earlier one of
+    the same person (as a draft: the questionnaire is not marked complete)."""
+    if copy_answers_from is not None and copy_answers_from.owner_id != owner.pk:
+        raise ValueError("Answers can only be copied from one's own vision.")
+    return Vision.objects.create(
+        owner=owner,
+        title=title.strip(),
+        horizon_years=horizon_years,
+        answers=dict(copy_answers_from.answers) if copy_answers_from else {},
+    )
 
 
 def _lock(vision: Vision) -> Vision:
     # A row lock on PostgreSQL; SQLite's IMMEDIATE transactions serialise
     # writers already. Either way two tabs saving different steps both land.
     return Vision.objects.select_for_update().get(pk=vision.pk)
+
+
+def _write_revision(
+    locked: Vision, *, author: User, content: dict, restored_from: int | None = None
+) -> Vision:
+    for field, value in content.items():
+        setattr(locked, field, value)
+    locked.version += 1
+    locked.save(update_fields=[*CONTENT_FIELDS, "version", "updated_at"])
+    VisionRevision.objects.create(
+        vision=locked, number=locked.version, author=author, restored_from=restored_from, **content
+    )
+    return locked
+
+
+@transaction.atomic
+def vision_save(
+    *,
+    vision: Vision,
+    author: User,
+    base_version: int,
+    title: str,
+    horizon_years: int,
+    statement: str,
+    accomplishments: list[str],
+    bridge_plan: str,
+) -> Vision:
+    """Saves the vision and a revision of it together, or neither.
+
+    `base_version` is the version the person started editing from. If the
+    stored vision has moved on since, nothing is written and StaleVision is
+    raised, so that a second tab never silently overwrites newer text.
+    A save that changes nothing writes no revision.
+    """
+    locked = _lock(vision)
+    if locked.version != base_version:
+        raise StaleVision(locked)
+    content = {
+        "title": title.strip(),
+        "horizon_years": horizon_years,
+        "statement": statement.strip(),
+        "accomplishments": [item.strip() for item in accomplishments if item.strip()],
+        "bridge_plan": bridge_plan.strip(),
+    }
+    if all(getattr(locked, field) == value for field, value in content.items()):
+        return locked
+    return _write_revision(locked, author=author, content=content)
+
+
+@transaction.atomic
+def vision_restore_revision(*, vision: Vision, author: User, number: int) -> Vision:
+    """Makes an old revision current again, as a new revision: history is
+    never rewritten."""
+    locked = _lock(vision)
+    revision = VisionRevision.objects.get(vision=locked, number=number)
+    content = {field: getattr(revision, field) for field in CONTENT_FIELDS}
+    return _write_revision(locked, author=author, content=content, restored_from=number)
+
+
+def vision_archive(*, vision: Vision) -> Vision:
+    vision.archived_at = timezone.now()
+    vision.save(update_fields=["archived_at", "updated_at"])
+    return vision
+
+
+def vision_unarchive(*, vision: Vision) -> Vision:
+    vision.archived_at = None
+    vision.save(update_fields=["archived_at", "updated_at"])
+    return vision
+
+
+def vision_delete(*, vision: Vision) -> None:
+    """Deletes the vision with its answers and its whole history."""
+    vision.delete()
 
 
 @transaction.atomic
@@ -30,9 +126,7 @@ def vision_answer_step(*, vision: Vision, step_slug: str, answers: dict) -> Visi
         raise ValueError(f"Step {step_slug!r} has no answers to store.")
     locked = _lock(vision)
     locked.answers = {**locked.answers, step_slug: answers}
-    locked.version = F("version") + 1
-    locked.save(update_fields=["answers", "version", "updated_at"])
-    locked.refresh_from_db(fields=["version"])
+    locked.save(update_fields=["answers", "updated_at"])
     return locked
 
 
@@ -44,7 +138,5 @@ def vision_complete_questionnaire(*, vision: Vision) -> Vision:
         raise QuestionnaireIncomplete(missing)
     if locked.questionnaire_completed_at is None:
         locked.questionnaire_completed_at = timezone.now()
-        locked.version = F("version") + 1
-        locked.save(update_fields=["questionnaire_completed_at", "version", "updated_at"])
-        locked.refresh_from_db(fields=["version"])
+        locked.save(update_fields=["questionnaire_completed_at", "updated_at"])
     return locked

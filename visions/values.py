@@ -132,6 +132,14 @@ def _rank_key(item: ValueScore) -> tuple[int, int, int]:
     return (-item.score, -item.picked, WORK_VALUES.index(item.value))
 
 
+def _as_rating(value) -> int | None:
+    # Stored answers are ints; older or hand-made data may hold "4".
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def values_profile(ratings: dict[str, int], most_important: list[str]) -> ValuesProfile | None:
     """Scores each work value from 0 to 100 from the 1-5 importance ratings.
 
@@ -141,6 +149,7 @@ def values_profile(ratings: dict[str, int], most_important: list[str]) -> Values
     The top values are the two strongest, plus any tied with the second.
     Returns None when not every need has been rated.
     """
+    ratings = {slug: _as_rating(value) for slug, value in ratings.items()}
     if any(ratings.get(need.slug) not in range(1, 6) for need in NEEDS):
         return None
     picked = set(most_important)

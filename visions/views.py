@@ -1,38 +1,75 @@
+"""Visions: the list, the page of one vision, the composer and its history."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from visions import steps
 from visions.access import vision_can_edit, vision_get_for_user
-from visions.forms import VisionCreateForm
-from visions.models import Vision
-from visions.services import (
-    QuestionnaireIncomplete,
-    vision_answer_step,
-    vision_complete_questionnaire,
-    vision_create,
+from visions.diffs import has_changes, list_diff, word_diff
+from visions.drafts import draft_suggest, draft_text
+from visions.forms import (
+    VisionComposeForm,
+    VisionCreateForm,
+    accomplishments_formset,
+    accomplishments_from,
 )
+from visions.models import Vision, VisionRevision
+from visions.questionnaire import step_url
+from visions.services import (
+    StaleVision,
+    vision_archive,
+    vision_create,
+    vision_delete,
+    vision_restore_revision,
+    vision_save,
+    vision_unarchive,
+)
+
+HISTORY_PAGE_SIZE = 25
 
 
 def home(request):
     """Strangers see what CareerVision is; a signed-in person sees their own start page."""
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
-    visions = Vision.objects.visible_to(request.user).filter(owner=request.user)
-    return render(request, "pages/home.html", {"visions": visions})
+    visions = Vision.objects.visible_to(request.user).filter(
+        owner=request.user, archived_at__isnull=True
+    )
+    return render(request, "pages/home.html", {"visions": visions_with_progress(visions)})
+
+
+def visions_with_progress(visions) -> list[dict]:
+    return [
+        {"vision": vision, "progress": steps.questionnaire_progress(vision.answers)}
+        for vision in visions
+    ]
+
+
+@login_required
+def vision_list(request):
+    visions = list(Vision.objects.visible_to(request.user).filter(owner=request.user))
+    return render(
+        request,
+        "visions/list.html",
+        {
+            "active": visions_with_progress(v for v in visions if not v.is_archived),
+            "archived": visions_with_progress(v for v in visions if v.is_archived),
+            "comparable": [v for v in visions if steps.answers_profile(v.answers)],
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def vision_new(request):
-    form = VisionCreateForm(request.POST or None)
+    form = VisionCreateForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         vision = vision_create(owner=request.user, **form.cleaned_data)
-        return redirect(step_url(vision, steps.STEPS[0]))
+        return redirect("questionnaire_resume", vision_id=vision.pk)
     return render(request, "visions/new.html", {"form": form})
 
 
@@ -65,91 +102,294 @@ def vision_profile(request, vision_id: int):
             "vision": vision,
             "profile": profile,
             "continue_step": steps.first_unfinished_step(vision.answers),
+            "continue_url": step_url(vision, steps.first_unfinished_step(vision.answers)),
         },
     )
 
 
-def step_url(vision: Vision, step: steps.Step) -> str:
-    return reverse("questionnaire_step", args=[vision.pk, step.slug])
+# --- The composer ---------------------------------------------------------------
 
-
-@login_required
-def questionnaire_resume(request, vision_id: int):
-    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
-    return redirect(step_url(vision, steps.first_unfinished_step(vision.answers)))
+DRAFT_ACTIONS = {"suggest", "draft_replace", "draft_append"}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def questionnaire_step(request, vision_id: int, slug: str):
+def vision_edit(request, vision_id: int):
     vision = vision_get_for_user(request.user, write=True, pk=vision_id)
-    step = steps.STEPS_BY_SLUG.get(slug)
-    if step is None:
-        raise Http404("No such step.")
-    if step is steps.REVIEW:
-        return questionnaire_review(request, vision)
+    action = request.POST.get("action", "save")
+    if request.method == "GET":
+        form = VisionComposeForm(instance=vision, initial={"version": vision.version})
+        formset = accomplishments_formset(items=vision.accomplishments)
+        return render(request, "visions/edit.html", compose_context(vision, form, formset))
 
-    returning_to_review = request.POST.get("return_to", request.GET.get("return_to")) == "review"
-    form = step.form_class(request.POST or None, initial=vision.answers.get(step.slug))
-    if request.method == "POST" and form.is_valid():
-        vision = vision_answer_step(vision=vision, step_slug=step.slug, answers=form.answers())
-        action = request.POST.get("action", "next")
-        if action == "back":
-            return redirect(step_url(vision, steps.step_before(step) or step))
-        if returning_to_review:
-            return redirect(step_url(vision, steps.REVIEW))
-        if step.shows_profile_after:
-            return redirect("vision_profile", vision_id=vision.pk)
-        return redirect(step_url(vision, steps.step_after(step)))
-    return render(request, step.template, step_context(vision, step, form, returning_to_review))
+    if action in DRAFT_ACTIONS:
+        return compose_with_draft(request, vision, action)
+    form = VisionComposeForm(request.POST, instance=Vision(owner=vision.owner))
+    formset = accomplishments_formset(request.POST, items=vision.accomplishments)
+    if not (form.is_valid() and formset.is_valid()):
+        return render(request, "visions/edit.html", compose_context(vision, form, formset))
+    mine = {
+        "title": form.cleaned_data["title"],
+        "horizon_years": form.cleaned_data["horizon_years"],
+        "statement": form.cleaned_data["statement"],
+        "accomplishments": accomplishments_from(formset),
+        "bridge_plan": form.cleaned_data["bridge_plan"],
+    }
+    try:
+        vision_save(
+            vision=vision,
+            author=request.user,
+            base_version=form.cleaned_data["version"],
+            **mine,
+        )
+    except StaleVision as stale:
+        return compose_conflict(request, stale.current, mine)
+    messages.success(request, _("Your vision is saved."))
+    return redirect("vision_detail", vision_id=vision.pk)
 
 
-def step_context(vision, step, form=None, returning_to_review=False) -> dict:
-    finished = steps.steps_finished(vision.answers)
-    resume = steps.first_unfinished_step(vision.answers)
+def compose_context(vision, form, formset, **extra) -> dict:
+    return {"vision": vision, "form": form, "formset": formset, **extra}
+
+
+def compose_with_draft(request, vision, action: str):
+    """Shows the draft beside the person's unsaved text; puts it into the
+    statement only when they press the button that says so. Nothing is saved."""
+    draft = draft_suggest(vision.answers, horizon_years=vision.horizon_years)
+    data = request.POST.copy()
+    typed = data.get("statement", "").strip()
+    if action == "draft_replace":
+        data["statement"] = draft_text(draft)
+    elif action == "draft_append":
+        data["statement"] = f"{typed}\n\n{draft_text(draft)}" if typed else draft_text(draft)
+    form = VisionComposeForm(data, instance=Vision(owner=vision.owner))
+    formset = accomplishments_formset(data, items=vision.accomplishments)
+    return render(
+        request,
+        "visions/edit.html",
+        compose_context(
+            vision,
+            form,
+            formset,
+            draft=draft,
+            draft_applied=action != "suggest",
+            statement_is_empty=not typed,
+        ),
+    )
+
+
+def compose_conflict(request, current: Vision, mine: dict):
+    """Another tab saved first. Show both versions; the form keeps the
+    person's text and now starts from the stored version, so saving again
+    is a deliberate choice to replace it."""
+    data = request.POST.copy()
+    data["version"] = current.version
+    form = VisionComposeForm(data, instance=Vision(owner=current.owner))
+    formset = accomplishments_formset(data, items=current.accomplishments)
+    latest = current.revisions.select_related("author").first()
+    return render(
+        request,
+        "visions/edit.html",
+        compose_context(
+            current,
+            form,
+            formset,
+            conflict={
+                "revision": latest,
+                "diff": content_diff(current_content(current), mine),
+            },
+        ),
+        status=409,
+    )
+
+
+def current_content(vision) -> dict:
     return {
-        "vision": vision,
-        "step": step,
-        "form": form,
-        "number": steps.step_number(step),
-        "total": len(steps.STEPS),
-        "previous": steps.step_before(step),
-        "returning_to_review": returning_to_review,
-        "progress": [
-            {
-                "step": each,
-                "number": steps.step_number(each),
-                "done": each.slug in finished,
-                "current": each is step,
-                # Saved steps, where to resume, and the review can be opened.
-                "open": each.slug in finished or each is resume or each is steps.REVIEW,
-                "url": step_url(vision, each),
-            }
-            for each in steps.STEPS
-        ],
+        "title": vision.title,
+        "horizon_years": vision.horizon_years,
+        "statement": vision.statement,
+        "accomplishments": vision.accomplishments,
+        "bridge_plan": vision.bridge_plan,
     }
 
 
-def questionnaire_review(request, vision):
-    missing = [s for s in steps.QUESTION_STEPS if s.slug not in vision.answers]
-    if request.method == "POST":
-        try:
-            vision_complete_questionnaire(vision=vision)
-        except QuestionnaireIncomplete:
-            messages.error(request, _("Some steps are not answered yet: they are marked below."))
-        else:
-            messages.success(request, _("Your reflection is complete. Well done."))
-            return redirect("vision_detail", vision_id=vision.pk)
-    context = step_context(vision, steps.REVIEW)
-    context["groups"] = [
+def content_diff(old: dict, new: dict) -> dict:
+    """How `new` differs from `old`, field by field, for the templates."""
+    diff = {
+        "title": word_diff(old["title"], new["title"]),
+        "statement": word_diff(old["statement"], new["statement"]),
+        "accomplishments": list_diff(old["accomplishments"], new["accomplishments"]),
+        "bridge_plan": word_diff(old["bridge_plan"], new["bridge_plan"]),
+        "horizon": (old["horizon_years"], new["horizon_years"]),
+    }
+    diff["changed"] = {
+        "title": has_changes(diff["title"]),
+        "statement": has_changes(diff["statement"]),
+        "accomplishments": any(item.kind != "same" for item in diff["accomplishments"]),
+        "bridge_plan": has_changes(diff["bridge_plan"]),
+        "horizon": old["horizon_years"] != new["horizon_years"],
+    }
+    return diff
+
+
+# --- History ------------------------------------------------------------------
+
+
+@login_required
+def vision_history(request, vision_id: int):
+    vision = vision_get_for_user(request.user, pk=vision_id)
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    start = (page - 1) * HISTORY_PAGE_SIZE
+    # One more than a page: the row after the last shown tells what it changed.
+    rows = list(vision.revisions.select_related("author")[start : start + HISTORY_PAGE_SIZE + 1])
+    shown = rows[:HISTORY_PAGE_SIZE]
+    revisions = [
         {
-            "step": each,
-            "answers": steps.step_summary(each, vision.answers),
-            "saved": each.slug in vision.answers,
-            "url": step_url(vision, each) + "?return_to=review",
+            "revision": revision,
+            "changed": changed_fields(rows[i + 1] if i + 1 < len(rows) else None, revision),
         }
-        for each in steps.QUESTION_STEPS
+        for i, revision in enumerate(shown)
     ]
-    context["missing"] = missing
-    context["profile"] = steps.answers_profile(vision.answers)
-    return render(request, steps.REVIEW.template, context)
+    return render(
+        request,
+        "visions/history.html",
+        {
+            "vision": vision,
+            "can_edit": vision_can_edit(request.user, vision),
+            "revisions": revisions,
+            "page": page,
+            "has_next": len(rows) > HISTORY_PAGE_SIZE,
+        },
+    )
+
+
+FIELD_NAMES = {
+    "title": _("title"),
+    "horizon_years": _("horizon"),
+    "statement": _("vision"),
+    "accomplishments": _("accomplishments"),
+    "bridge_plan": _("bridge plan"),
+}
+
+
+def changed_fields(before: VisionRevision | None, after: VisionRevision) -> list[str]:
+    """What a revision changed from the one before it (the first: what it filled in)."""
+    if before is None:
+        return [str(name) for field, name in FIELD_NAMES.items() if getattr(after, field)]
+    return [
+        str(name)
+        for field, name in FIELD_NAMES.items()
+        if getattr(before, field) != getattr(after, field)
+    ]
+
+
+@login_required
+def vision_compare(request, vision_id: int):
+    vision = vision_get_for_user(request.user, pk=vision_id)
+    try:
+        numbers = sorted({int(request.GET["from"]), int(request.GET["to"])})
+    except (KeyError, ValueError):
+        messages.error(request, _("Choose two revisions to compare."))
+        return redirect("vision_history", vision_id=vision.pk)
+    if len(numbers) == 1:
+        messages.error(request, _("Choose two different revisions to compare."))
+        return redirect("vision_history", vision_id=vision.pk)
+    found = {r.number: r for r in vision.revisions.filter(number__in=numbers)}
+    if len(found) != len(numbers):
+        raise Http404("No such revision.")
+    old, new = found[numbers[0]], found[numbers[1]]
+    return render(
+        request,
+        "visions/compare.html",
+        {
+            "vision": vision,
+            "can_edit": vision_can_edit(request.user, vision),
+            "old": old,
+            "new": new,
+            "diff": content_diff(current_content(old), current_content(new)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def vision_restore(request, vision_id: int, number: int):
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+    get_object_or_404(VisionRevision, vision=vision, number=number)
+    vision = vision_restore_revision(vision=vision, author=request.user, number=number)
+    messages.success(
+        request,
+        _("Revision %(old)s is your vision again, saved as revision %(new)s.")
+        % {"old": number, "new": vision.version},
+    )
+    return redirect("vision_history", vision_id=vision.pk)
+
+
+# --- Archive and delete -----------------------------------------------------------
+
+
+@login_required
+@require_POST
+def vision_archive_toggle(request, vision_id: int):
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+    if vision.is_archived:
+        vision_unarchive(vision=vision)
+        messages.success(request, _("The vision is back among your current visions."))
+    else:
+        vision_archive(vision=vision)
+        messages.success(request, _("The vision is archived. You can still read it here."))
+    return redirect("vision_detail", vision_id=vision.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vision_delete_confirm(request, vision_id: int):
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+    if request.method == "POST":
+        title = vision.title
+        vision_delete(vision=vision)
+        messages.success(request, _("“%(title)s” is deleted.") % {"title": title})
+        return redirect("vision_list")
+    return render(request, "visions/delete.html", {"vision": vision})
+
+
+# --- Two values profiles side by side --------------------------------------------
+
+
+@login_required
+def profiles_compare(request):
+    try:
+        first_id, second_id = int(request.GET["a"]), int(request.GET["b"])
+    except (KeyError, ValueError):
+        messages.error(request, _("Choose two visions to compare."))
+        return redirect("vision_list")
+    first = vision_get_for_user(request.user, pk=first_id)
+    second = vision_get_for_user(request.user, pk=second_id)
+    first_profile = steps.answers_profile(first.answers)
+    second_profile = steps.answers_profile(second.answers)
+    if first_profile is None or second_profile is None:
+        raise Http404("Both visions need a values profile.")
+    second_scores = {item.value.slug: item.score for item in second_profile.scores}
+    rows = [
+        {
+            "value": item.value,
+            "first": item.score,
+            "second": second_scores[item.value.slug],
+            "change": second_scores[item.value.slug] - item.score,
+        }
+        for item in first_profile.scores
+    ]
+    return render(
+        request,
+        "visions/profiles_compare.html",
+        {
+            "first": first,
+            "second": second,
+            "first_profile": first_profile,
+            "second_profile": second_profile,
+            "rows": rows,
+        },
+    )

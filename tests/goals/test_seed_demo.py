@@ -4,6 +4,8 @@ from django.core.management import call_command
 
 from accounts.models import User
 from goals.management.commands.seed_demo import DEMO_PASSWORD
+from visions.models import Vision
+from visions.steps import QUESTION_STEPS, answers_profile
 
 pytestmark = pytest.mark.django_db
 
@@ -20,3 +22,23 @@ def test_seed_demo_creates_a_verified_individual_and_coach_once(capsys):
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == 2
     assert User.objects.get(email="sam@example.com").check_password(DEMO_PASSWORD)
     assert "individual: sam@example.com  (Sam Rivera)" in capsys.readouterr().out
+
+
+def test_seed_demo_gives_sam_a_written_vision_with_history_and_an_archived_one():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    current, earlier = Vision.objects.filter(owner__email="sam@example.com").order_by("-created_at")
+    assert (current.title, current.version, current.is_archived) == (
+        "Leading learning design by 2031",
+        3,
+        False,
+    )
+    assert list(current.revisions.values_list("number", flat=True)) == [3, 2, 1]
+    assert set(current.answers) == {step.slug for step in QUESTION_STEPS}
+    assert current.questionnaire_completed_at is not None
+    assert len(current.accomplishments) == 3
+    assert (earlier.title, earlier.is_archived) == ("Team lead in support", True)
+    assert [v.slug for v in answers_profile(earlier.answers).top] == [
+        "achievement",
+        "relationships",
+    ]

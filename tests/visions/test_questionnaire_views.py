@@ -23,6 +23,8 @@ def test_starting_a_vision_lands_on_step_one(alice_client, alice):
     vision = Vision.objects.get()
     assert (vision.owner, vision.title, vision.horizon_years) == (alice, "Five years out", 5)
     assert response.status_code == 302
+    assert response["Location"] == f"/visions/{vision.pk}/questionnaire/"
+    response = alice_client.get(response["Location"])
     assert response["Location"] == f"/visions/{vision.pk}/questionnaire/now/"
 
 
@@ -50,7 +52,6 @@ def test_every_step_saves_its_answers_and_moves_on(alice_client, vision, step):
     form = step.form_class(SAM_ANSWERS[step.slug])
     assert form.is_valid()
     assert vision.answers == {step.slug: form.answers()}
-    assert vision.version == 2
     expected_next = {
         "now": "questionnaire/life/",
         "life": "questionnaire/values/",
@@ -236,6 +237,6 @@ def test_home_lists_the_persons_visions_in_constant_queries(
     VisionFactory(owner=alice, title="Third")
     with django_assert_num_queries(3):
         response = alice_client.get("/")
-    assert [v.title for v in response.context["visions"]] == ["Third", "Second", "First"]
+    assert [i["vision"].title for i in response.context["visions"]] == ["Third", "Second", "First"]
     assert "Carol&#x27;s secret plan" not in response.text
     assert len(one.captured_queries) == 3

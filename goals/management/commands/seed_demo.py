@@ -5,13 +5,22 @@ Running it twice leaves one copy of everything. The answers go through the
 step forms and services, like a person's would, so they stay valid.
 """
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
-from visions.models import Vision
-from visions.services import vision_answer_step, vision_complete_questionnaire, vision_create
+from visions.models import Vision, VisionRevision
+from visions.services import (
+    vision_answer_step,
+    vision_archive,
+    vision_complete_questionnaire,
+    vision_create,
+    vision_save,
+)
 from visions.steps import STEPS_BY_SLUG
 
 DEMO_PASSWORD = "careervision-demo"  # noqa: S105 -- printed on purpose: demo only
@@ -101,6 +110,51 @@ SAM_ANSWERS = {
 }
 
 
+# The vision as Sam wrote it over three saves: the history shows it growing.
+SAM_REVISIONS = [
+    {
+        "statement": "In five years I design training instead of answering tickets.",
+        "accomplishments": ["A course that customers actually finish"],
+        "bridge_plan": "My support job.",
+    },
+    {
+        "statement": "In five years I lead customer education at a software company I believe "
+        "in. I design the courses and guides that help people get good at a product quickly, "
+        "and I work from home three days a week so I can collect my daughter from school.",
+        "accomplishments": [
+            "A course used by thousands of customers",
+            "A talk at a learning conference",
+        ],
+        "bridge_plan": "My support job, while I study instructional design in the evenings.",
+    },
+    {
+        "statement": "In five years I lead customer education at a software company I believe "
+        "in. I design the courses and guides that help people get good at a product quickly, "
+        "and I work from home three days a week so I can collect my daughter from school.\n\n"
+        "It fits what matters most to me: using what I am good at, seeing that my work helps "
+        "people, and room to try my own ideas.",
+        "accomplishments": [
+            "A course used by thousands of customers",
+            "A talk at a learning conference",
+            "Two newcomers to the field mentored",
+        ],
+        "bridge_plan": "My support job, four days a week from next spring, while I finish the "
+        "instructional design certificate. Savings cover the fifth day for a year.",
+    },
+]
+
+# An earlier vision, archived: its profile differs, to compare with today's.
+SAM_EARLIER = {"title": "Team lead in support", "horizon_years": 3}
+SAM_EARLIER_RATINGS = {
+    **SAM_ANSWERS["values"],
+    "advancement": "5",
+    "authority": "4",
+    "compensation": "5",
+    "creativity": "3",
+    "social_service": "3",
+}
+
+
 def demo_user_ensure(*, email: str, display_name: str, is_coach: bool) -> User:
     user, _ = User.objects.update_or_create(
         email=email, defaults={"display_name": display_name, "is_coach": is_coach}
@@ -113,15 +167,39 @@ def demo_user_ensure(*, email: str, display_name: str, is_coach: bool) -> User:
     return user
 
 
-def demo_vision_ensure(*, owner: User) -> Vision:
-    Vision.objects.filter(owner=owner, title=SAM_VISION["title"]).delete()
-    vision = vision_create(owner=owner, **SAM_VISION)
-    for slug, data in SAM_ANSWERS.items():
+def demo_answer(vision: Vision, answers: dict) -> Vision:
+    for slug, data in answers.items():
         form = STEPS_BY_SLUG[slug].form_class(data)
         if not form.is_valid():
             raise CommandError(f"Demo answers for step {slug!r} are invalid: {form.errors}")
         vision = vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
-    return vision_complete_questionnaire(vision=vision)
+    return vision
+
+
+def demo_vision_ensure(*, owner: User) -> Vision:
+    """Sam's visions, made afresh: an archived earlier one and today's."""
+    Vision.objects.filter(
+        owner=owner, title__in=[SAM_VISION["title"], SAM_EARLIER["title"]]
+    ).delete()
+    earlier = vision_create(owner=owner, **SAM_EARLIER)
+    demo_answer(earlier, {"values": SAM_EARLIER_RATINGS})
+    vision_archive(vision=earlier)
+    # Demo only: make the dates look lived-in (three years ago, then months apart).
+    now = timezone.now()
+    Vision.objects.filter(pk=earlier.pk).update(created_at=now - timedelta(days=3 * 365))
+
+    vision = vision_create(owner=owner, **SAM_VISION)
+    vision = vision_complete_questionnaire(vision=demo_answer(vision, SAM_ANSWERS))
+    for content in SAM_REVISIONS:
+        vision = vision_save(
+            vision=vision, author=owner, base_version=vision.version, **SAM_VISION, **content
+        )
+    for number, days_ago in ((1, 240), (2, 120), (3, 12)):
+        VisionRevision.objects.filter(vision=vision, number=number).update(
+            created_at=now - timedelta(days=days_ago)
+        )
+    Vision.objects.filter(pk=vision.pk).update(created_at=now - timedelta(days=250))
+    return vision
 
 
 class Command(BaseCommand):
@@ -134,5 +212,8 @@ class Command(BaseCommand):
         vision = demo_vision_ensure(owner=individual)
         self.stdout.write(f"Demo accounts (password for both: {DEMO_PASSWORD}):")
         self.stdout.write(f"  individual: {individual.email}  ({individual.name})")
-        self.stdout.write(f"    with the vision “{vision.title}”, reflection complete")
+        self.stdout.write(
+            f"    with the vision “{vision.title}” ({vision.version} revisions) "
+            f"and an archived earlier one"
+        )
         self.stdout.write(f"  coach:      {coach.email}  ({coach.name})")
