@@ -187,6 +187,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CareerVision"
 
+# The address people reach the site at, for links in emails sent outside a
+# request (the weekly reminders run from cron).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # --- Email ------------------------------------------------------------------
 # Printed to the console unless an SMTP host is configured.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CareerVision <noreply@localhost>")

@@ -12,11 +12,11 @@ and names like "Porto" stay as they were typed.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from visions.money import pay_text
 from visions.steps import STEPS_BY_SLUG, answers_profile, step_number
 
 SKILLS_NAMED = 5
@@ -274,29 +274,6 @@ def _life_texts(life: dict) -> list[str]:
     return texts
 
 
-def _pay_amount(pay: dict) -> str:
-    """The pay as people say it, "EUR 52,000 a year", or "" when no amount was given."""
-    raw = pay.get("pay_amount")
-    if raw in (None, "") or isinstance(raw, bool):
-        return ""
-    try:
-        amount = Decimal(str(raw))
-    except InvalidOperation:
-        return ""
-    if not amount.is_finite() or amount <= 0:
-        return ""
-    shown = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    currency = _own_words(pay.get("pay_currency"))
-    if currency:
-        shown = _("%(currency)s %(amount)s") % {"currency": currency, "amount": shown}
-    periods = {
-        "year": _("%(amount)s a year"),
-        "month": _("%(amount)s a month"),
-        "hour": _("%(amount)s an hour"),
-    }
-    return periods.get(_code(pay, "pay_period"), "%(amount)s") % {"amount": shown}
-
-
 def _pay_texts(pay: dict) -> list[str]:
     security = {
         "high": _("My job is steady and secure."),
@@ -304,7 +281,7 @@ def _pay_texts(pay: dict) -> list[str]:
         "low": _("I am comfortable taking risks for the right opportunity."),
     }
     texts = []
-    if amount := _pay_amount(pay):
+    if amount := pay_text(pay):
         texts.append(_("I earn %(pay)s.") % {"pay": amount})
     if sentence := security.get(_code(pay, "security")):
         texts.append(sentence)

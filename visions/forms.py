@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from visions.models import HORIZON_DEFAULT_YEARS, HORIZON_MAX_YEARS, HORIZON_MIN_YEARS, Vision
+from visions.money import pay_text
 from visions.values import IMPORTANCE_CHOICES, MOST_IMPORTANT_LIMIT, NEEDS
 
 SHORT_TEXT = 200
@@ -427,16 +428,12 @@ class PayForm(StepForm):
 
     @classmethod
     def summarise(cls, stored: dict) -> list[AnsweredQuestion]:
-        """The amount, currency and period read as one answer: "EUR 65,000 per year"."""
+        """The amount, currency and period read as one answer: "EUR 65,000 a year"."""
         pay_fields = {"pay_amount", "pay_currency", "pay_period"}
         summary = super().summarise({k: v for k, v in stored.items() if k not in pay_fields})
-        if stored.get("pay_amount") not in (None, ""):
-            amount = Decimal(stored["pay_amount"])
-            shown = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-            period = display_answer(cls.base_fields["pay_period"], stored.get("pay_period"))
-            parts = [stored.get("pay_currency") or "", shown, period or ""]
+        if shown := pay_text(stored):
             label = str(cls.base_fields["pay_amount"].label)
-            summary.insert(0, AnsweredQuestion(label=label, answer=" ".join(p for p in parts if p)))
+            summary.insert(0, AnsweredQuestion(label=label, answer=shown))
         return summary
 
     def clean(self):

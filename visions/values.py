@@ -169,3 +169,18 @@ def values_profile(ratings: dict[str, int], most_important: list[str]) -> Values
     cut = ranked[1].score
     top = [item.value for item in ranked if item.score >= cut and item.score > 0]
     return ValuesProfile(scores=scores, top=top)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    value: WorkValue
+    goals: int  # how many goals serve it
+
+
+def values_coverage(top: list[WorkValue], goal_values: list[list[str]]) -> list[Coverage]:
+    """For each top value, how many goals serve it. A top value no goal
+    serves is a gap in the plan worth pointing out."""
+    return [
+        Coverage(value=value, goals=sum(value.slug in served for served in goal_values))
+        for value in top
+    ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from visions.services import (
     vision_save,
     vision_unarchive,
 )
+from visions.values import values_coverage
 
 HISTORY_PAGE_SIZE = 25
 
@@ -51,7 +53,14 @@ def visions_with_progress(visions) -> list[dict]:
 
 @login_required
 def vision_list(request):
-    visions = list(Vision.objects.visible_to(request.user).filter(owner=request.user))
+    visions = list(
+        Vision.objects.visible_to(request.user)
+        .filter(owner=request.user)
+        .annotate(
+            goals_total=Count("goals", filter=~Q(goals__status="dropped")),
+            goals_done=Count("goals", filter=Q(goals__status="done")),
+        )
+    )
     return render(
         request,
         "visions/list.html",
@@ -76,15 +85,22 @@ def vision_new(request):
 @login_required
 def vision_detail(request, vision_id: int):
     vision = vision_get_for_user(request.user, pk=vision_id)
+    profile = steps.answers_profile(vision.answers)
+    # Goal figures through the relation: the goals app sits above this one.
+    goals = [(status, values) for status, values in vision.goals.values_list("status", "values")]
+    kept = [values for status, values in goals if status != "dropped"]
     return render(
         request,
         "visions/detail.html",
         {
             "vision": vision,
             "can_edit": vision_can_edit(request.user, vision),
-            "profile": steps.answers_profile(vision.answers),
+            "profile": profile,
             "resume_step": steps.first_unfinished_step(vision.answers),
             "progress": steps.questionnaire_progress(vision.answers),
+            "goals_total": len(kept),
+            "goals_done": sum(status == "done" for status, _values in goals),
+            "coverage": values_coverage(profile.top, kept) if profile and kept else [],
         },
     )
 

@@ -126,11 +126,11 @@ def finish_on_another_device(page, base, alice) -> None:
     save_and_continue(page, "Check your answers")
 
     on_step(page, 10, "Check your answers")
-    expect(page.get_by_text("CHF 95,000 per year")).to_be_visible()
+    expect(page.get_by_text("CHF 95,000 a year")).to_be_visible()
     page.get_by_role("link", name=re.compile(r"^Change\W+Pay and security$")).click()
     page.get_by_label("What pay do you want to reach?").fill("98000")
     page.get_by_role("button", name="Save and return to review").click()
-    expect(page.get_by_text("CHF 98,000 per year")).to_be_visible()
+    expect(page.get_by_text("CHF 98,000 a year")).to_be_visible()
     page.get_by_role("button", name="Confirm my answers").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Five years out")

@@ -42,3 +42,21 @@ def test_seed_demo_gives_sam_a_written_vision_with_history_and_an_archived_one()
         "achievement",
         "relationships",
     ]
+
+
+def test_seed_demo_plans_sams_stepping_stones_with_progress_and_reminders():
+    from django.utils import timezone
+
+    from goals.models import Action, Goal, ReminderSettings
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    goals = Goal.objects.filter(vision__owner__email="sam@example.com")
+    assert goals.count() == 9
+    assert goals.filter(status="in_progress").count() == 3
+    today = timezone.localdate()
+    actions = Action.objects.filter(goal__in=goals)
+    assert actions.filter(done_on__isnull=False).count() == 3
+    overdue = actions.filter(done_on__isnull=True, due_date__lt=today)
+    assert list(overdue.values_list("title", flat=True)) == ["Update my CV with the courses I built"]
+    assert ReminderSettings.objects.get(user__email="sam@example.com").enabled is True

@@ -118,7 +118,7 @@ def test_review_lists_every_answer_with_links_to_change_each_step(alice_client, 
         assert f'href="/visions/{vision.pk}/questionnaire/{step.slug}/?return_to=review"' in (
             response.text
         )
-    assert "EUR 52,000 per year" in response.text
+    assert "EUR 52,000 a year" in response.text
     assert "Instructional designer, customer education lead" in response.text
 
 

@@ -56,7 +56,7 @@ def test_summary_reads_pay_as_one_answer():
         }
     }
     assert steps.step_summary(steps.STEPS_BY_SLUG["pay"], answers) == [
-        AnsweredQuestion("What pay do you want to reach?", "EUR 65,000 per year"),
+        AnsweredQuestion("What pay do you want to reach?", "EUR 65,000 a year"),
         AnsweredQuestion(
             "How much job security do you need?",
             "Little: I am comfortable with risk for the right opportunity",
@@ -64,7 +64,7 @@ def test_summary_reads_pay_as_one_answer():
     ]
     hourly = {"pay": {"pay_amount": "42.50", "pay_currency": "GBP", "pay_period": "hour"}}
     assert steps.step_summary(steps.STEPS_BY_SLUG["pay"], hourly) == [
-        AnsweredQuestion("What pay do you want to reach?", "GBP 42.50 per hour"),
+        AnsweredQuestion("What pay do you want to reach?", "GBP 42.50 an hour"),
     ]
 
 

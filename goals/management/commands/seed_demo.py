@@ -13,6 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from goals.calendar import calendar_feed_regenerate
+from goals.models import CalendarFeed, GoalStatus, Weekday
+from goals.reminders import reminder_settings_update
+from goals.services import action_create, action_set_done, goals_create_from_proposals
+from goals.suggest import goals_suggest
 from visions.models import Vision, VisionRevision
 from visions.services import (
     vision_answer_step,
@@ -202,6 +207,36 @@ def demo_vision_ensure(*, owner: User) -> Vision:
     return vision
 
 
+def demo_goals_ensure(*, vision: Vision) -> None:
+    """Sam planned the stepping stones seven weeks ago: the first actions are
+    done, one slipped, the next is due soon."""
+    today = timezone.localdate()
+    planned_on = today - timedelta(days=50)
+    proposals = goals_suggest(
+        horizon_years=vision.horizon_years,
+        accomplishments=vision.accomplishments,
+        answers=vision.answers,
+        today=planned_on,
+    )
+    kept = [(p, {"title": p.title, "target_date": p.target_date}) for p in proposals]
+    goals = goals_create_from_proposals(vision=vision, kept=kept)
+    first = goals[0]
+    first.status = GoalStatus.IN_PROGRESS
+    first.save(update_fields=["status"])
+    first_actions = list(first.actions.all())
+    action_set_done(action=first_actions[0], done=True, on=planned_on + timedelta(days=26))
+    # The second first-90-days action is due ten days from now; add one that slipped.
+    action_create(
+        goal=first,
+        title="Update my CV with the courses I built",
+        due_date=today - timedelta(days=4),
+    )
+    for goal in goals[1:3]:
+        goal.status = GoalStatus.IN_PROGRESS
+        goal.save(update_fields=["status"])
+        action_set_done(action=goal.actions.first(), done=True, on=today - timedelta(days=9))
+
+
 class Command(BaseCommand):
     help = "Create the demo individual and coach, with their data, for trying CareerVision."
 
@@ -210,10 +245,14 @@ class Command(BaseCommand):
         individual = demo_user_ensure(**DEMO_INDIVIDUAL)
         coach = demo_user_ensure(**DEMO_COACH)
         vision = demo_vision_ensure(owner=individual)
+        demo_goals_ensure(vision=vision)
+        reminder_settings_update(user=individual, enabled=True, weekday=Weekday.MONDAY)
+        if not CalendarFeed.objects.filter(user=individual).exists():
+            calendar_feed_regenerate(user=individual)
         self.stdout.write(f"Demo accounts (password for both: {DEMO_PASSWORD}):")
         self.stdout.write(f"  individual: {individual.email}  ({individual.name})")
         self.stdout.write(
             f"    with the vision “{vision.title}” ({vision.version} revisions) "
-            f"and an archived earlier one"
+            f"and an archived earlier one; {vision.goals.count()} goals, weekly reminders on"
         )
         self.stdout.write(f"  coach:      {coach.email}  ({coach.name})")

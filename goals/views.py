@@ -1,0 +1,269 @@
+"""Goals: planning stepping stones, the goals page, actions, the timeline."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from goals.access import action_get_for_user, goal_get_for_user
+from goals.forms import ActionForm, GoalForm, PlanFormSet
+from goals.models import Goal
+from goals.progress import date_state, goal_progress, timeline, vision_summary
+from goals.services import (
+    action_create,
+    action_delete,
+    action_move,
+    action_set_done,
+    action_update,
+    goal_create,
+    goal_delete,
+    goal_move,
+    goal_update,
+    goals_create_from_proposals,
+)
+from goals.suggest import goals_suggest
+from visions.access import vision_can_edit, vision_get_for_user
+from visions.steps import answers_profile
+from visions.values import values_coverage
+
+
+def vision_goals(vision):
+    return vision.goals.prefetch_related("actions")
+
+
+def goals_page(goal) -> str:
+    """The goals page, scrolled to this goal."""
+    return reverse("goal_list", args=[goal.vision_id]) + f"#goal-{goal.pk}"
+
+
+# --- Planning ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goals_plan(request, vision_id: int):
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+    proposals = goals_suggest(
+        horizon_years=vision.horizon_years,
+        accomplishments=vision.accomplishments,
+        answers=vision.answers,
+        today=timezone.localdate(),
+    )
+    by_key = {proposal.key: proposal for proposal in proposals}
+    initial = [
+        {"key": p.key, "keep": True, "title": p.title, "target_date": p.target_date}
+        for p in proposals
+    ]
+    formset = PlanFormSet(request.POST or None, initial=initial, prefix="plan")
+    if request.method == "POST" and formset.is_valid():
+        kept = [
+            (by_key[form.cleaned_data["key"]], form.cleaned_data)
+            for form in formset
+            if form.cleaned_data.get("keep") and form.cleaned_data["key"] in by_key
+        ]
+        goals_create_from_proposals(vision=vision, kept=kept)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d goal added to your plan.",
+                "%(count)d goals added to your plan.",
+                len(kept),
+            )
+            % {"count": len(kept)},
+        )
+        return redirect("goal_list", vision_id=vision.pk)
+    rows = [{"form": form, "proposal": by_key.get(form["key"].value())} for form in formset]
+    return render(
+        request,
+        "goals/plan.html",
+        {"vision": vision, "formset": formset, "rows": rows, "has_goals": vision.goals.exists()},
+    )
+
+
+# --- The goals page -----------------------------------------------------------------
+
+
+@login_required
+def goal_list(request, vision_id: int):
+    vision = vision_get_for_user(request.user, pk=vision_id)
+    today = timezone.localdate()
+    goals = list(vision_goals(vision))
+    profile = answers_profile(vision.answers)
+    rows = [
+        {
+            "goal": goal,
+            "progress": goal_progress(goal, list(goal.actions.all())),
+            "state": date_state(
+                goal.target_date,
+                done=goal.status == "done",
+                today=today,
+                dropped=goal.status == "dropped",
+            ),
+            "actions": [
+                {
+                    "action": action,
+                    "state": date_state(action.due_date, done=action.is_done, today=today),
+                    "after_goal": bool(action.due_date and action.due_date > goal.target_date),
+                }
+                for action in goal.actions.all()
+            ],
+        }
+        for goal in goals
+    ]
+    return render(
+        request,
+        "goals/list.html",
+        {
+            "vision": vision,
+            "can_edit": vision_can_edit(request.user, vision),
+            "rows": rows,
+            "summary": vision_summary(goals, today),
+            "coverage": values_coverage(
+                profile.top if profile else [],
+                [goal.values for goal in goals if goal.status != "dropped"],
+            ),
+            "action_form": ActionForm(),
+        },
+    )
+
+
+@login_required
+def goal_timeline(request, vision_id: int):
+    vision = vision_get_for_user(request.user, pk=vision_id)
+    today = timezone.localdate()
+    goals = list(vision_goals(vision))
+    return render(
+        request,
+        "goals/timeline.html",
+        {
+            "vision": vision,
+            "can_edit": vision_can_edit(request.user, vision),
+            "quarters": timeline(goals, today),
+            "summary": vision_summary(goals, today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_new(request, vision_id: int):
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+    form = GoalForm(request.POST or None, instance=Goal(vision=vision))
+    if request.method == "POST" and form.is_valid():
+        goal_create(vision=vision, **form.cleaned_data)
+        messages.success(request, _("Goal added."))
+        return redirect("goal_list", vision_id=vision.pk)
+    return render(request, "goals/goal_form.html", {"vision": vision, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request, goal_id: int):
+    goal = goal_get_for_user(request.user, write=True, pk=goal_id)
+    form = GoalForm(request.POST or None, instance=Goal.objects.get(pk=goal.pk))
+    if request.method == "POST" and form.is_valid():
+        goal_update(goal=goal, **form.cleaned_data)
+        messages.success(request, _("Goal saved."))
+        return redirect("goal_list", vision_id=goal.vision_id)
+    return render(
+        request, "goals/goal_form.html", {"vision": goal.vision, "form": form, "goal": goal}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete_confirm(request, goal_id: int):
+    goal = goal_get_for_user(request.user, write=True, pk=goal_id)
+    if request.method == "POST":
+        goal_delete(goal=goal)
+        messages.success(request, _("“%(title)s” is deleted.") % {"title": goal.title})
+        return redirect("goal_list", vision_id=goal.vision_id)
+    return render(request, "goals/goal_delete.html", {"vision": goal.vision, "goal": goal})
+
+
+@login_required
+@require_POST
+def goal_move_view(request, goal_id: int):
+    goal = goal_get_for_user(request.user, write=True, pk=goal_id)
+    goal_move(goal=goal, offset=-1 if request.POST.get("direction") == "up" else 1)
+    return redirect(goals_page(goal))
+
+
+# --- Actions --------------------------------------------------------------------------
+
+
+def warn_if_after_goal(request, action) -> None:
+    if action.due_date and action.due_date > action.goal.target_date:
+        messages.warning(
+            request,
+            _(
+                "“%(action)s” is due after its goal’s target date. Move one of the dates if "
+                "the goal depends on it."
+            )
+            % {"action": action.title},
+        )
+
+
+@login_required
+@require_POST
+def action_new(request, goal_id: int):
+    goal = goal_get_for_user(request.user, write=True, pk=goal_id)
+    form = ActionForm(request.POST, prefix=f"goal-{goal.pk}")
+    if form.is_valid():
+        action = action_create(goal=goal, **form.cleaned_data)
+        warn_if_after_goal(request, action)
+        return redirect(goals_page(goal))
+    return render(
+        request, "goals/action_form.html", {"vision": goal.vision, "goal": goal, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, action_id: int):
+    action = action_get_for_user(request.user, write=True, pk=action_id)
+    form = ActionForm(request.POST or None, instance=action.__class__.objects.get(pk=action.pk))
+    if request.method == "POST" and form.is_valid():
+        action = action_update(action=action, **form.cleaned_data)
+        warn_if_after_goal(request, action)
+        return redirect(goals_page(action.goal))
+    return render(
+        request,
+        "goals/action_form.html",
+        {"vision": action.goal.vision, "goal": action.goal, "form": form, "action": action},
+    )
+
+
+@login_required
+@require_POST
+def action_done(request, action_id: int):
+    """Ticks an action done or open. Answers JSON to the page's script, and
+    redirects back to the goals page without JavaScript."""
+    action = action_get_for_user(request.user, write=True, pk=action_id)
+    action = action_set_done(action=action, done=request.POST.get("done") == "1")
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"done": action.is_done, "done_on": str(action.done_on or "")})
+    return redirect(goals_page(action.goal))
+
+
+@login_required
+@require_POST
+def action_delete_view(request, action_id: int):
+    action = action_get_for_user(request.user, write=True, pk=action_id)
+    action_delete(action=action)
+    messages.success(request, _("Action “%(title)s” removed.") % {"title": action.title})
+    return redirect(goals_page(action.goal))
+
+
+@login_required
+@require_POST
+def action_move_view(request, action_id: int):
+    action = action_get_for_user(request.user, write=True, pk=action_id)
+    action_move(action=action, offset=-1 if request.POST.get("direction") == "up" else 1)
+    return redirect(goals_page(action.goal))
