@@ -58,5 +58,7 @@ def test_seed_demo_plans_sams_stepping_stones_with_progress_and_reminders():
     actions = Action.objects.filter(goal__in=goals)
     assert actions.filter(done_on__isnull=False).count() == 3
     overdue = actions.filter(done_on__isnull=True, due_date__lt=today)
-    assert list(overdue.values_list("title", flat=True)) == ["Update my CV with the courses I built"]
+    assert list(overdue.values_list("title", flat=True)) == [
+        "Update my CV with the courses I built"
+    ]
     assert ReminderSettings.objects.get(user__email="sam@example.com").enabled is True
