@@ -159,3 +159,24 @@ class ReminderLink(models.Model):
 
     def __str__(self) -> str:
         return f"Done link for action {self.action_id}"
+
+
+class VisionPdf(models.Model):
+    """A rendered PDF of a vision, kept until anything it shows changes
+    (see goals/pdf.py for the fingerprint)."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="pdfs")
+    fingerprint = models.CharField(max_length=64)
+    page_size = models.CharField(max_length=10)
+    pdf = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vision", "fingerprint"], name="one_pdf_per_fingerprint"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"PDF of vision {self.vision_id} ({self.page_size})"

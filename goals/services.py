@@ -10,6 +10,12 @@ from goals.models import Action, Goal, GoalStatus
 from visions.models import Vision
 
 
+def _touch(vision_id: int) -> None:
+    """A goal or action changed: the vision changed (its PDF, its "last
+    changed"). Every write below calls this."""
+    Vision.objects.filter(pk=vision_id).update(updated_at=timezone.now())
+
+
 def _next_position(queryset) -> int:
     return (queryset.aggregate(last=Max("position"))["last"] or 0) + 1
 
@@ -25,6 +31,7 @@ def goal_create(
     status: str = GoalStatus.PLANNED,
     values: list[str] | None = None,
 ) -> Goal:
+    _touch(vision.pk)
     return Goal.objects.create(
         vision=vision,
         title=title.strip(),
@@ -42,22 +49,26 @@ def goal_update(*, goal: Goal, **fields) -> Goal:
     for name, value in fields.items():
         setattr(goal, name, value.strip() if isinstance(value, str) else value)
     goal.save()
+    _touch(goal.vision_id)
     return goal
 
 
 def goal_delete(*, goal: Goal) -> None:
     goal.delete()
+    _touch(goal.vision_id)
 
 
 @transaction.atomic
 def goal_move(*, goal: Goal, offset: int) -> None:
     """Moves a goal up (offset -1) or down (+1) among its vision's goals."""
     _move(list(Goal.objects.select_for_update().filter(vision_id=goal.vision_id)), goal, offset)
+    _touch(goal.vision_id)
 
 
 @transaction.atomic
 def action_move(*, action: Action, offset: int) -> None:
     _move(list(Action.objects.select_for_update().filter(goal_id=action.goal_id)), action, offset)
+    _touch(action.goal.vision_id)
 
 
 def _move(siblings: list, item, offset: int) -> None:
@@ -73,6 +84,7 @@ def _move(siblings: list, item, offset: int) -> None:
 
 
 def action_create(*, goal: Goal, title: str, due_date: date | None = None) -> Action:
+    _touch(goal.vision_id)
     return Action.objects.create(
         goal=goal,
         title=title.strip(),
@@ -85,11 +97,13 @@ def action_update(*, action: Action, title: str, due_date: date | None) -> Actio
     action.title = title.strip()
     action.due_date = due_date
     action.save(update_fields=["title", "due_date"])
+    _touch(action.goal.vision_id)
     return action
 
 
 def action_delete(*, action: Action) -> None:
     action.delete()
+    _touch(action.goal.vision_id)
 
 
 def action_set_done(*, action: Action, done: bool, on: date | None = None) -> Action:
@@ -100,6 +114,7 @@ def action_set_done(*, action: Action, done: bool, on: date | None = None) -> Ac
     elif not done:
         action.done_on = None
     action.save(update_fields=["done_on"])
+    _touch(action.goal.vision_id)
     return action
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("visions/<int:vision_id>/goals/", views.goal_list, name="goal_list"),
     path("visions/<int:vision_id>/goals/new/", views.goal_new, name="goal_new"),
     path("visions/<int:vision_id>/timeline/", views.goal_timeline, name="goal_timeline"),
+    path("visions/<int:vision_id>/vision.pdf", views.vision_pdf_download, name="vision_pdf"),
     path("goals/<int:goal_id>/edit/", views.goal_edit, name="goal_edit"),
     path("goals/<int:goal_id>/delete/", views.goal_delete_confirm, name="goal_delete"),
     path("goals/<int:goal_id>/move/", views.goal_move_view, name="goal_move"),

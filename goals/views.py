@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.forms import ActionForm, GoalForm, PlanFormSet
 from goals.models import Goal
+from goals.pdf import DEFAULT_PAGE_SIZE, PAGE_SIZES, pdf_filename, vision_pdf
 from goals.progress import date_state, goal_progress, timeline, vision_summary
 from goals.services import (
     action_create,
@@ -267,3 +268,18 @@ def action_move_view(request, action_id: int):
     action = action_get_for_user(request.user, write=True, pk=action_id)
     action_move(action=action, offset=-1 if request.POST.get("direction") == "up" else 1)
     return redirect(goals_page(action.goal))
+
+
+# --- The PDF ------------------------------------------------------------------------
+
+
+@login_required
+def vision_pdf_download(request, vision_id: int):
+    vision = vision_get_for_user(request.user, pk=vision_id)
+    page_size = request.GET.get("size", DEFAULT_PAGE_SIZE)
+    if page_size not in PAGE_SIZES:
+        page_size = DEFAULT_PAGE_SIZE
+    response = HttpResponse(vision_pdf(vision, page_size), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(vision)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
