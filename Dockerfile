@@ -25,4 +25,4 @@ RUN SECRET_KEY=build-only-not-used-at-run-time python manage.py collectstatic --
 USER careervision
 EXPOSE 8000
 ENTRYPOINT ["/app/scripts/docker-entrypoint.sh"]
-CMD ["gunicorn", "careervision.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "careervision.wsgi", "--config", "gunicorn.conf.py"]

@@ -4,11 +4,12 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv run test lint format lock clean
+.PHONY: help venv run test lint format bench lock clean
 
 help:
 	@echo "make run    - set up and start the app on SQLite with demo data (http://$(HOST):$(PORT)/)"
 	@echo "make test   - run every test: SQLite, PostgreSQL and the browser tests in Chromium"
+	@echo "make bench  - benchmarks on PostgreSQL; results appended to bench/results.md"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make format - ruff format and fix what it can"
 	@echo "make lock   - re-pin requirements.lock from pyproject.toml"
@@ -27,6 +28,9 @@ run: venv
 
 test:
 	@scripts/test.sh
+
+bench: venv
+	@scripts/bench.sh
 
 lint: venv
 	.venv/bin/ruff check .

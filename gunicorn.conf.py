@@ -1,0 +1,16 @@
+"""gunicorn settings for CareerVision (used by the Dockerfile and bench/).
+
+Threaded workers: a request waiting on the PDF render pool (goals/pdf.py) or
+on PostgreSQL holds a thread, not a whole worker, so other pages keep being
+served during a burst of PDF downloads. bench/results.md has the numbers
+that chose this.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+timeout = 60
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
