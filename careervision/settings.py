@@ -245,6 +245,10 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- The PDF ----------------------------------------------------------------------
+# Render processes per app process (goals/pdf.py); 0 renders in the request.
+PDF_RENDER_PROCESSES = int(os.environ.get("PDF_RENDER_PROCESSES", "1"))
+
 # --- Internationalisation -------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

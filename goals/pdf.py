@@ -41,7 +41,7 @@ def _render_pool() -> ProcessPoolExecutor | None:
     """The render processes of this app process, started on first use.
     PDF_RENDER_PROCESSES=0 renders inline (in the calling thread)."""
     global _pool
-    processes = int(os.environ.get("PDF_RENDER_PROCESSES", "1"))
+    processes = settings.PDF_RENDER_PROCESSES
     if processes <= 0:
         return None
     with _pool_lock:
