@@ -8,6 +8,7 @@ urlpatterns = [
     path("", vision_views.home, name="home"),
     path("profile/", account_views.profile, name="profile"),
     path("visions/", include("visions.urls")),
+    path("", include("visions.sharing_urls")),
     path("", include("goals.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("goals.calendar_urls")),

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from goals import views
+from goals import coach_views, views
 
 urlpatterns = [
+    path("coach/", coach_views.coach_dashboard, name="coach_dashboard"),
     path("visions/<int:vision_id>/plan/", views.goals_plan, name="goals_plan"),
     path("visions/<int:vision_id>/goals/", views.goal_list, name="goal_list"),
     path("visions/<int:vision_id>/goals/new/", views.goal_new, name="goal_new"),

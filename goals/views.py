@@ -91,7 +91,7 @@ def goals_plan(request, vision_id: int):
 
 @login_required
 def goal_list(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="goals")
     today = timezone.localdate()
     goals = list(vision_goals(vision))
     profile = answers_profile(vision.answers)
@@ -135,7 +135,7 @@ def goal_list(request, vision_id: int):
 
 @login_required
 def goal_timeline(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="timeline")
     today = timezone.localdate()
     goals = list(vision_goals(vision))
     return render(
@@ -275,7 +275,7 @@ def action_move_view(request, action_id: int):
 
 @login_required
 def vision_pdf_download(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="PDF")
     page_size = request.GET.get("size", DEFAULT_PAGE_SIZE)
     if page_size not in PAGE_SIZES:
         page_size = DEFAULT_PAGE_SIZE

@@ -59,6 +59,16 @@ class VisionCreateForm(forms.ModelForm):
             del self.fields["copy_answers_from"]
 
 
+class ShareForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your coach's email address"),
+        help_text=_(
+            "They get an email with a link. If they have no account yet, they sign up as a "
+            "coach with this address first."
+        ),
+    )
+
+
 STATEMENT_MAX = 5000
 ACCOMPLISHMENT_MAX = 300
 ACCOMPLISHMENTS_LIMIT = 30

@@ -10,10 +10,12 @@ HORIZON_DEFAULT_YEARS = 5
 
 class VisionQuerySet(models.QuerySet["Vision"]):
     def visible_to(self, user) -> "VisionQuerySet":
-        """The visions this user may read. Decided here and nowhere else."""
+        """The visions this user may read: their own, and those shared with
+        them by an active share. Decided here and nowhere else."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(owner=user)
+        shared = Share.objects.filter(coach=user, status=ShareStatus.ACTIVE).values("vision_id")
+        return self.filter(models.Q(owner=user) | models.Q(pk__in=shared))
 
 
 class Vision(models.Model):
@@ -88,3 +90,60 @@ class VisionRevision(models.Model):
         if self.pk is not None:
             raise ValueError("Vision revisions are immutable.")
         super().save(*args, **kwargs)
+
+
+class ShareStatus(models.TextChoices):
+    PENDING = "pending", _("Invited")
+    ACTIVE = "active", _("Active")
+    REVOKED = "revoked", _("Ended")
+
+
+class Share(models.Model):
+    """A vision shared with a coach, or an invitation to an email address
+    that waits until that person accepts it."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="shares")
+    email = models.EmailField(_("coach's email address"))
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coached_shares",
+    )
+    status = models.CharField(max_length=10, choices=ShareStatus, default=ShareStatus.PENDING)
+    invited_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-invited_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "vision",
+                "email",
+                condition=models.Q(status__in=["pending", "active"]),
+                name="one_open_share_per_address",
+            )
+        ]
+        indexes = [models.Index(fields=["coach", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.vision_id} → {self.email} ({self.status})"
+
+
+class AccessLog(models.Model):
+    """When someone other than the owner looked at a vision, and at what."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="access_log")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    what = models.CharField(max_length=20)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["vision", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_id} viewed {self.what} of {self.vision_id}"

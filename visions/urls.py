@@ -1,6 +1,6 @@
 from django.urls import path
 
-from visions import questionnaire, views
+from visions import questionnaire, sharing_views, views
 
 urlpatterns = [
     path("", views.vision_list, name="vision_list"),
@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:vision_id>/", views.vision_detail, name="vision_detail"),
     path("<int:vision_id>/edit/", views.vision_edit, name="vision_edit"),
     path("<int:vision_id>/profile/", views.vision_profile, name="vision_profile"),
+    path("<int:vision_id>/answers/", views.vision_answers, name="vision_answers"),
+    path("<int:vision_id>/sharing/", sharing_views.vision_sharing, name="vision_sharing"),
     path("<int:vision_id>/history/", views.vision_history, name="vision_history"),
     path("<int:vision_id>/history/compare/", views.vision_compare, name="vision_compare"),
     path(

@@ -84,7 +84,7 @@ def vision_new(request):
 
 @login_required
 def vision_detail(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="vision")
     profile = steps.answers_profile(vision.answers)
     # Goal figures through the relation: the goals app sits above this one.
     goals = [(status, values) for status, values in vision.goals.values_list("status", "values")]
@@ -107,7 +107,7 @@ def vision_detail(request, vision_id: int):
 
 @login_required
 def vision_profile(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="values profile")
     profile = steps.answers_profile(vision.answers)
     if profile is None:
         raise Http404("No values profile yet.")
@@ -119,6 +119,27 @@ def vision_profile(request, vision_id: int):
             "profile": profile,
             "continue_step": steps.first_unfinished_step(vision.answers),
             "continue_url": step_url(vision, steps.first_unfinished_step(vision.answers)),
+            "can_edit": vision_can_edit(request.user, vision),
+        },
+    )
+
+
+@login_required
+def vision_answers(request, vision_id: int):
+    """The questionnaire answers, read-only: for a coach, or for the owner to
+    read through without editing."""
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="answers")
+    return render(
+        request,
+        "visions/answers.html",
+        {
+            "vision": vision,
+            "can_edit": vision_can_edit(request.user, vision),
+            "groups": [
+                {"step": step, "answers": steps.step_summary(step, vision.answers)}
+                for step in steps.QUESTION_STEPS
+            ],
+            "profile": steps.answers_profile(vision.answers),
         },
     )
 
@@ -253,7 +274,7 @@ def content_diff(old: dict, new: dict) -> dict:
 
 @login_required
 def vision_history(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="history")
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -304,7 +325,7 @@ def changed_fields(before: VisionRevision | None, after: VisionRevision) -> list
 
 @login_required
 def vision_compare(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id)
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="history")
     try:
         numbers = sorted({int(request.GET["from"]), int(request.GET["to"])})
     except (KeyError, ValueError):
