@@ -10,16 +10,18 @@ from visions.steps import QUESTION_STEPS, answers_profile
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_a_verified_individual_and_coach_once(capsys):
+def test_seed_demo_creates_verified_demo_people_once(capsys):
     call_command("seed_demo")
     call_command("seed_demo")
 
     users = list(User.objects.order_by("email").values_list("email", "display_name", "is_coach"))
     assert users == [
         ("jordan@example.com", "Jordan Lee", True),
+        ("priya@example.com", "Priya Shah", False),
         ("sam@example.com", "Sam Rivera", False),
+        ("tomas@example.com", "Tomás Díaz", False),
     ]
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 2
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 4
     assert User.objects.get(email="sam@example.com").check_password(DEMO_PASSWORD)
     assert "individual: sam@example.com  (Sam Rivera)" in capsys.readouterr().out
 
@@ -62,3 +64,17 @@ def test_seed_demo_plans_sams_stepping_stones_with_progress_and_reminders():
         "Update my CV with the courses I built"
     ]
     assert ReminderSettings.objects.get(user__email="sam@example.com").enabled is True
+
+
+def test_seed_demo_gives_jordan_three_clients_sharing_with_them():
+    from visions.models import AccessLog, Share
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    shares = Share.objects.filter(coach__email="jordan@example.com", status="active")
+    assert sorted(shares.values_list("vision__owner__display_name", flat=True)) == [
+        "Priya Shah",
+        "Sam Rivera",
+        "Tomás Díaz",
+    ]
+    assert AccessLog.objects.filter(viewer__email="jordan@example.com").count() == 3

@@ -18,7 +18,7 @@ from goals.models import CalendarFeed, GoalStatus, Weekday
 from goals.reminders import reminder_settings_update
 from goals.services import action_create, action_set_done, goals_create_from_proposals
 from goals.suggest import goals_suggest
-from visions.models import Vision, VisionRevision
+from visions.models import AccessLog, Share, Vision, VisionRevision
 from visions.services import (
     vision_answer_step,
     vision_archive,
@@ -26,6 +26,7 @@ from visions.services import (
     vision_create,
     vision_save,
 )
+from visions.sharing import vision_share_create_active
 from visions.steps import STEPS_BY_SLUG
 
 DEMO_PASSWORD = "careervision-demo"  # noqa: S105 -- printed on purpose: demo only
@@ -237,6 +238,53 @@ def demo_goals_ensure(*, vision: Vision) -> None:
         action_set_done(action=goal.actions.first(), done=True, on=today - timedelta(days=9))
 
 
+# Two more of Jordan's clients, at other stages of the journey.
+DEMO_CLIENTS = [
+    {
+        "email": "priya@example.com",
+        "display_name": "Priya Shah",
+        "vision": {"title": "From nursing to health informatics", "horizon_years": 3},
+        "steps": ["now", "life", "values", "most-important"],
+    },
+    {
+        "email": "tomas@example.com",
+        "display_name": "Tomás Díaz",
+        "vision": {"title": "My own carpentry workshop", "horizon_years": 4},
+        "steps": list(SAM_ANSWERS),
+    },
+]
+
+
+def demo_clients_ensure(*, coach: User, sam_vision: Vision) -> None:
+    """Jordan coaches Sam and two others; Sam's sharing shows an access log."""
+    Share.objects.filter(coach=coach).delete()
+    vision_share_create_active(vision=sam_vision, coach=coach)
+    for client in DEMO_CLIENTS:
+        user = demo_user_ensure(
+            email=client["email"], display_name=client["display_name"], is_coach=False
+        )
+        Vision.objects.filter(owner=user).delete()
+        vision = vision_create(owner=user, **client["vision"])
+        vision = demo_answer(vision, {slug: SAM_ANSWERS[slug] for slug in client["steps"]})
+        if len(client["steps"]) == len(SAM_ANSWERS):
+            vision = vision_complete_questionnaire(vision=vision)
+            vision = vision_save(
+                vision=vision,
+                author=user,
+                base_version=vision.version,
+                title=vision.title,
+                horizon_years=vision.horizon_years,
+                statement="In four years I run a small workshop making furniture to order, "
+                "and teach weekend courses.",
+                accomplishments=["Ten commissioned pieces a year", "A weekend course that fills"],
+                bridge_plan="Site carpentry three days a week.",
+            )
+            demo_goals_ensure(vision=vision)
+        vision_share_create_active(vision=vision, coach=coach)
+    for what in ("vision", "goals", "PDF"):
+        AccessLog.objects.create(vision=sam_vision, viewer=coach, what=what)
+
+
 class Command(BaseCommand):
     help = "Create the demo individual and coach, with their data, for trying CareerVision."
 
@@ -249,10 +297,14 @@ class Command(BaseCommand):
         reminder_settings_update(user=individual, enabled=True, weekday=Weekday.MONDAY)
         if not CalendarFeed.objects.filter(user=individual).exists():
             calendar_feed_regenerate(user=individual)
+        demo_clients_ensure(coach=coach, sam_vision=vision)
         self.stdout.write(f"Demo accounts (password for both: {DEMO_PASSWORD}):")
         self.stdout.write(f"  individual: {individual.email}  ({individual.name})")
         self.stdout.write(
             f"    with the vision “{vision.title}” ({vision.version} revisions) "
             f"and an archived earlier one; {vision.goals.count()} goals, weekly reminders on"
         )
-        self.stdout.write(f"  coach:      {coach.email}  ({coach.name})")
+        self.stdout.write(
+            f"  coach:      {coach.email}  ({coach.name}), with Sam and two more clients "
+            f"sharing their visions"
+        )
