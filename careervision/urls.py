@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("goals.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("goals.calendar_urls")),
+    path("", include("goals.comment_urls")),
     path("admin/", admin.site.urls),
 ]

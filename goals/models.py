@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from visions.models import Vision
@@ -180,3 +181,70 @@ class VisionPdf(models.Model):
 
     def __str__(self) -> str:
         return f"PDF of vision {self.vision_id} ({self.page_size})"
+
+
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible_to(self, user) -> "CommentQuerySet":
+        """Comments on the visions this user may read (decided by the visions' access)."""
+        return self.filter(vision__in=Vision.objects.visible_to(user))
+
+
+class Comment(models.Model):
+    """A remark by the owner or a coach on a vision, or on one of its goals.
+    Plain text; its author may change or delete it for a short while (see
+    goals/comments.py)."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="comments")
+    # Empty for a comment on the vision as a whole. A goal's comments go with it.
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    # Kept when the author's account is closed: the other side's thread stays whole.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["vision", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on vision {self.vision_id}"
+
+
+class CommentReadMark(models.Model):
+    """When a person last looked at a vision's comments: what others wrote
+    after it is new to them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "vision"], name="one_read_mark_per_vision")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read vision {self.vision_id} comments at {self.read_at}"
+
+
+class CommentDigest(models.Model):
+    """One email about new comments sent to one person: the record that
+    keeps `send_comment_digests` to one an hour and each comment to one email."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_digests"
+    )
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-sent_at"])]
+
+    def __str__(self) -> str:
+        return f"Comment digest for {self.user_id} at {self.sent_at}"

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from goals.access import action_get_for_user, goal_get_for_user
+from goals.comments import comments_for_page
 from goals.forms import ActionForm, GoalForm, PlanFormSet
 from goals.models import Goal
 from goals.pdf import DEFAULT_PAGE_SIZE, PAGE_SIZES, pdf_filename, vision_pdf
@@ -129,6 +130,7 @@ def goal_list(request, vision_id: int):
                 [goal.values for goal in goals if goal.status != "dropped"],
             ),
             "action_form": ActionForm(),
+            "comments": comments_for_page(vision, request.user),
         },
     )
 

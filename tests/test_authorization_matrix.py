@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from goals.calendar import calendar_feed_regenerate
+from goals.comments import comment_create
 from goals.models import ReminderDigest, ReminderLink
 from goals.reminders import reminder_link_token
 from goals.services import action_create, goal_create
@@ -94,6 +95,7 @@ def world(db):
         email="invited@example.com",
         expires_at=timezone.now() + timedelta(days=14),
     )
+    comment = comment_create(vision=vision, author=owner, body=f"Comment {CANARY}")
     feed = calendar_feed_regenerate(user=owner)
     digest = ReminderDigest.objects.create(user=owner, sent_on=timezone.localdate())
     link = ReminderLink.objects.create(digest=digest, action=action)
@@ -106,6 +108,7 @@ def world(db):
             "action": action.pk,
             "share": pending.pk,
             "active_share": vision.shares.get(coach=users["coach"]).pk,
+            "comment": comment.pk,
             "feed": feed.token,
             "reminder": reminder_link_token(link),
             "invitation": share_token(pending),
@@ -178,6 +181,15 @@ MATRIX = {
     "action_delete": ("post", "/actions/{action}/delete/", {}, write(302)),
     "action_move": ("post", "/actions/{action}/move/", {"direction": "up"}, write(302)),
     "coach_dashboard": ("get", "/coach/", None, OWN),
+    "comment_list": ("get", "/visions/{vision}/comments/", None, READ),
+    "comment_create": (
+        "post",
+        "/visions/{vision}/comments/",
+        {"body": "Hello"},
+        {**READ, "owner": 302, "coach": 302},
+    ),
+    "comment_edit": ("get", "/comments/{comment}/edit/", None, WRITE),
+    "comment_delete": ("post", "/comments/{comment}/delete/", {}, write(302)),
     "calendar_settings": ("get", "/calendar/", None, OWN),
     "calendar_feed": ("get", "/calendar/feed/{feed}.ics", None, OPEN),
     "vision_calendar": ("get", "/visions/{vision}/calendar.ics", None, WRITE),
