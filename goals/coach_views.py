@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 
+from goals.comments import unread_comment_counts
 from goals.models import Action, Goal, GoalStatus
 from visions.models import Share, ShareStatus
 from visions.steps import questionnaire_progress
@@ -53,9 +54,15 @@ def coach_dashboard(request):
     page = Paginator(coach_shares(request.user, query), DASHBOARD_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    shares = list(page.object_list)
+    unread = unread_comment_counts(request.user, [share.vision_id for share in shares])
     rows = [
-        {"share": share, "progress": questionnaire_progress(share.vision.answers)}
-        for share in page.object_list
+        {
+            "share": share,
+            "progress": questionnaire_progress(share.vision.answers),
+            "unread": unread.get(share.vision_id, 0),
+        }
+        for share in shares
     ]
     invitations = Share.objects.filter(
         email=request.user.email.lower(),

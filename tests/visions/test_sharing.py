@@ -7,6 +7,7 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
+from goals.comments import comment_create
 from goals.services import action_create, goal_create
 from tests.factories import UserFactory, VisionFactory, answered
 from visions.models import AccessLog, Share, ShareStatus
@@ -228,12 +229,12 @@ def test_the_dashboard_counts_and_searches_in_constant_queries(
 
     shared_vision("Maria Lopez")
     client.force_login(bob)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/coach/")
     for n in range(29):
         shared_vision(f"Client {n}")
     share_revoke(share=Share.objects.get(vision__title="Client 0's plan"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get("/coach/")
     assert len(response.context["rows"]) == 25
     assert response.context["page"].paginator.count == 29
@@ -244,4 +245,6 @@ def test_the_dashboard_counts_and_searches_in_constant_queries(
         2,
         1,
     )
-    assert row["share"].overdue == 1
+    assert (row["share"].overdue, row["unread"]) == (1, 0)
+    comment_create(vision=row["share"].vision, author=row["share"].vision.owner, body="Hi")
+    assert client.get("/coach/?q=maria").context["rows"][0]["unread"] == 1

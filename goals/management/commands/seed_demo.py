@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from goals.calendar import calendar_feed_regenerate
+from goals.comments import comment_create
 from goals.models import CalendarFeed, GoalStatus, Weekday
 from goals.reminders import reminder_settings_update
 from goals.services import action_create, action_set_done, goals_create_from_proposals
@@ -283,6 +284,25 @@ def demo_clients_ensure(*, coach: User, sam_vision: Vision) -> None:
         vision_share_create_active(vision=vision, coach=coach)
     for what in ("vision", "goals", "PDF"):
         AccessLog.objects.create(vision=sam_vision, viewer=coach, what=what)
+    skill_goal = sam_vision.goals.filter(kind="skill").first()
+    comment_create(
+        vision=sam_vision,
+        author=coach,
+        body="This reads like you already know where you are going. What would make the "
+        "bridge plan feel safer to you?",
+    )
+    comment_create(
+        vision=sam_vision,
+        author=coach,
+        goal=skill_goal,
+        body="Two courses I trust for this: the university one is slower but recognised.",
+    )
+    comment_create(
+        vision=sam_vision,
+        author=sam_vision.owner,
+        goal=skill_goal,
+        body="Thanks! I will ask my manager about the university one on Monday.",
+    )
 
 
 class Command(BaseCommand):
