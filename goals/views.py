@@ -277,7 +277,7 @@ def action_move_view(request, action_id: int):
 
 @login_required
 def vision_pdf_download(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="PDF")
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="pdf")
     page_size = request.GET.get("size", DEFAULT_PAGE_SIZE)
     if page_size not in PAGE_SIZES:
         page_size = DEFAULT_PAGE_SIZE

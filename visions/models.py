@@ -133,12 +133,23 @@ class Share(models.Model):
         return f"{self.vision_id} → {self.email} ({self.status})"
 
 
+class Viewed(models.TextChoices):
+    VISION = "vision", _("the vision")
+    ANSWERS = "answers", _("the answers")
+    PROFILE = "profile", _("the values profile")
+    HISTORY = "history", _("the history")
+    GOALS = "goals", _("the stepping stones")
+    TIMELINE = "timeline", _("the timeline")
+    PDF = "pdf", _("the PDF")
+    COMMENTS = "comments", _("the comments")
+
+
 class AccessLog(models.Model):
     """When someone other than the owner looked at a vision, and at what."""
 
     vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="access_log")
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    what = models.CharField(max_length=20)
+    what = models.CharField(max_length=20, choices=Viewed)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

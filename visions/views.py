@@ -107,7 +107,7 @@ def vision_detail(request, vision_id: int):
 
 @login_required
 def vision_profile(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="values profile")
+    vision = vision_get_for_user(request.user, pk=vision_id, viewed="profile")
     profile = steps.answers_profile(vision.answers)
     if profile is None:
         raise Http404("No values profile yet.")

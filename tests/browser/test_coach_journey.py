@@ -87,7 +87,7 @@ def test_invite_sign_up_read_comment_and_revoke(browser, page, live_server, alic
             page.get_by_text("Which course are you looking at? I know two good ones.")
         ).to_be_visible()
         page.goto(f"{base}/visions/{vision.pk}/sharing/")
-        expect(page.get_by_role("cell", name="PDF")).to_have_count(1)
+        expect(page.get_by_role("cell", name="the PDF")).to_have_count(1)
         expect(page.get_by_role("cell", name="Erin Coach").first).to_be_visible()
         page.get_by_role("button", name=re.compile(r"^End sharing")).click()
         expect(page.get_by_text("erin@example.com can no longer see this vision.")).to_be_visible()

@@ -195,11 +195,11 @@ def test_the_access_log_records_what_coaches_look_at(client, alice, vision, bob)
     assert list(AccessLog.objects.order_by("pk").values_list("viewer__email", "what")) == [
         ("bob@example.com", "vision"),
         ("bob@example.com", "goals"),
-        ("bob@example.com", "PDF"),
+        ("bob@example.com", "pdf"),
     ]
     client.force_login(alice)
     response = client.get(f"/visions/{vision.pk}/sharing/")
-    assert [entry.what for entry in response.context["access_log"]] == ["PDF", "goals", "vision"]
+    assert [entry.what for entry in response.context["access_log"]] == ["pdf", "goals", "vision"]
 
 
 def test_the_dashboard_counts_and_searches_in_constant_queries(

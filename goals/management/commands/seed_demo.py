@@ -282,7 +282,7 @@ def demo_clients_ensure(*, coach: User, sam_vision: Vision) -> None:
             )
             demo_goals_ensure(vision=vision)
         vision_share_create_active(vision=vision, coach=coach)
-    for what in ("vision", "goals", "PDF"):
+    for what in ("vision", "goals", "pdf"):
         AccessLog.objects.create(vision=sam_vision, viewer=coach, what=what)
     skill_goal = sam_vision.goals.filter(kind="skill").first()
     comment_create(
