@@ -2,11 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as account_views
+from careervision import views as site_views
+from goals import privacy_views
 from visions import views as vision_views
 
 urlpatterns = [
     path("", vision_views.home, name="home"),
     path("profile/", account_views.profile, name="profile"),
+    path("privacy/", site_views.privacy, name="privacy"),
+    path("profile/data.json", privacy_views.data_export, name="data_export"),
+    path("profile/delete/", privacy_views.account_delete, name="account_delete"),
     path("visions/", include("visions.urls")),
     path("", include("visions.sharing_urls")),
     path("", include("goals.urls")),
@@ -15,3 +20,5 @@ urlpatterns = [
     path("", include("goals.comment_urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "careervision.views.server_error"

@@ -33,7 +33,7 @@ PERSONAS = [
     "inactive",
     "staff",
 ]
-OURS = ("accounts.", "visions.", "goals.")
+OURS = ("accounts.", "visions.", "goals.", "careervision.")
 # The secret in these URLs is the credential: whoever holds it may read.
 TOKEN_URLS = {"calendar_feed", "reminder_done"}
 
@@ -134,6 +134,10 @@ def write(owner: int) -> dict:
 MATRIX = {
     "home": ("get", "/", None, OPEN),
     "profile": ("get", "/profile/", None, OWN),
+    "privacy": ("get", "/privacy/", None, OPEN),
+    "data_export": ("get", "/profile/data.json", None, OWN),
+    # Deleting the account asks for the password again first.
+    "account_delete": ("get", "/profile/delete/", None, dict.fromkeys(PERSONAS, 302)),
     "vision_list": ("get", "/visions/", None, OWN),
     "vision_new": ("get", "/visions/new/", None, OWN),
     "profiles_compare": (
