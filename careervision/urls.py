@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,6 +6,9 @@ from accounts import views as account_views
 from careervision import views as site_views
 from goals import privacy_views
 from visions import views as vision_views
+
+# The admin signs in through allauth too: its rate limits, and 2FA when set up.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", vision_views.home, name="home"),

@@ -153,3 +153,13 @@ def test_changing_email_is_confirmed_from_the_new_address(alice_client, alice):
     alice_client.post(key_path)
     alice.refresh_from_db()
     assert alice.email == "new@example.com"
+
+
+def test_the_admin_signs_in_through_our_login_with_its_rate_limits(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+
+
+def test_the_admin_is_refused_to_people_who_are_not_staff(alice_client):
+    assert alice_client.get("/admin/login/").status_code == 403
