@@ -163,3 +163,30 @@ def test_the_admin_signs_in_through_our_login_with_its_rate_limits(client):
 
 def test_the_admin_is_refused_to_people_who_are_not_staff(alice_client):
     assert alice_client.get("/admin/login/").status_code == 403
+
+
+def test_a_session_ends_after_a_week_idle(alice_client):
+    assert alice_client.get("/profile/").status_code == 200
+    session = alice_client.session
+    session["last_seen"] -= 8 * 24 * 3600
+    session.save()
+    response = alice_client.get("/profile/")
+    assert response["Location"] == "/accounts/login/?next=/profile/"
+
+
+def test_a_session_ends_thirty_days_after_signing_in_even_when_active(alice_client):
+    assert alice_client.get("/profile/").status_code == 200
+    session = alice_client.session
+    session["signed_in_at"] -= 31 * 24 * 3600
+    session.save()
+    response = alice_client.get("/profile/")
+    assert response["Location"] == "/accounts/login/?next=/profile/"
+
+
+def test_an_active_session_goes_on(alice_client):
+    assert alice_client.get("/profile/").status_code == 200
+    session = alice_client.session
+    session["last_seen"] -= 6 * 24 * 3600
+    session["signed_in_at"] -= 29 * 24 * 3600
+    session.save()
+    assert alice_client.get("/profile/").status_code == 200
