@@ -173,6 +173,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtrasForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CareerVision] "
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
+# Changing the email address or the password asks for the password again
+# unless it was given in the last five minutes (2FA changes always do).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # allauth's defaults, stated so a reader sees that they are on.
 ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",

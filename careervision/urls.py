@@ -14,6 +14,7 @@ urlpatterns = [
     path("", vision_views.home, name="home"),
     path("profile/", account_views.profile, name="profile"),
     path("privacy/", site_views.privacy, name="privacy"),
+    path("healthz/", site_views.healthz, name="healthz"),
     path("profile/data.json", privacy_views.data_export, name="data_export"),
     path("profile/delete/", privacy_views.account_delete, name="account_delete"),
     path("visions/", include("visions.urls")),

@@ -135,6 +135,7 @@ MATRIX = {
     "home": ("get", "/", None, OPEN),
     "profile": ("get", "/profile/", None, OWN),
     "privacy": ("get", "/privacy/", None, OPEN),
+    "healthz": ("get", "/healthz/", None, OPEN),
     "data_export": ("get", "/profile/data.json", None, OWN),
     # Deleting the account asks for the password again first.
     "account_delete": ("get", "/profile/delete/", None, dict.fromkeys(PERSONAS, 302)),

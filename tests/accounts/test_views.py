@@ -144,7 +144,17 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, alice):
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
 
 
+def test_changing_email_asks_for_the_password_again(alice_client, alice):
+    response = alice_client.post("/accounts/email/", {"action_add": "", "email": "new@example.com"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert len(mail.outbox) == 0
+    alice.refresh_from_db()
+    assert alice.email == "alice@example.com"
+
+
 def test_changing_email_is_confirmed_from_the_new_address(alice_client, alice):
+    alice_client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     response = alice_client.post("/accounts/email/", {"action_add": "", "email": "new@example.com"})
     assert response.status_code == 302
     (message,) = mail.outbox

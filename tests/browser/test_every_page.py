@@ -8,7 +8,7 @@ from tests.browser.conftest import assert_accessible
 from tests.browser.test_questionnaire_journey import log_in
 from tests.test_authorization_matrix import MATRIX, world  # noqa: F401 -- the fixture
 
-NOT_HTML = {"vision_pdf", "calendar_feed", "vision_calendar", "data_export"}
+NOT_HTML = {"vision_pdf", "calendar_feed", "vision_calendar", "data_export", "healthz"}
 
 
 def html_pages_for(persona: str) -> list[str]:
