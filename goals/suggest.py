@@ -35,6 +35,7 @@ from django.utils.translation import ngettext
 from goals.models import GoalKind
 from visions.models import HORIZON_MAX_YEARS, HORIZON_MIN_YEARS
 from visions.money import pay_text
+from visions.reading import answer_code, own_words, step_answers
 from visions.steps import STEPS_BY_SLUG, answers_profile, step_number
 
 # The lengths of Goal.title, Goal.measure and Action.title.
@@ -156,22 +157,22 @@ def goals_suggest(
     """The proposed goals for a vision, sorted by target date, then by key."""
     # The model validates the horizon; a stray value should not break the page.
     years = min(max(horizon_years, HORIZON_MIN_YEARS), HORIZON_MAX_YEARS)
-    direction = _step(answers, "direction")
-    way = _code(direction, "direction")
-    skills = _skills_to_build(_step(answers, "skills").get("skills"))
+    direction = step_answers(answers, "direction")
+    way = answer_code(direction, "direction")
+    skills = _skills_to_build(step_answers(answers, "skills").get("skills"))
 
     plans = [_first_days(direction, today)]
     plans += _skill_plans(skills, today)
-    if skills and _code(_step(answers, "environment"), "training") == "must":
+    if skills and answer_code(step_answers(answers, "environment"), "training") == "must":
         plans.append(_credential(skills[0], today, years))
-    if _code(_step(answers, "pay"), "security") == "high":
+    if answer_code(step_answers(answers, "pay"), "security") == "high":
         plans.append(_safety_net(today))
     plans += _accomplishment_plans(accomplishments, today, years)
     if way in DIRECTIONS and way != "unsure":
         plans.append(_destination(way, direction, today, years))
     else:
         plans.append(_review(today, years))
-    if pay := pay_text(_step(answers, "pay")):
+    if pay := pay_text(step_answers(answers, "pay")):
         plans.append(_finances(pay, today, years))
 
     top = _top_values(answers)
@@ -199,28 +200,10 @@ def _days_after(day: date, days: int) -> date:
 # The person's answers
 
 
-def _step(answers: dict, slug: str) -> dict:
-    stored = answers.get(slug) if isinstance(answers, dict) else None
-    return stored if isinstance(stored, dict) else {}
-
-
-def _code(step: dict, field: str) -> str:
-    value = step.get(field)
-    return "" if value is None else str(value)
-
-
-def _own_words(value: object) -> str:
-    """The person's text on one line, trimmed, without the trailing full stop
-    (or stray comma) that would double the punctuation of our sentence."""
-    if not isinstance(value, str):
-        return ""
-    return " ".join(value.split()).rstrip(".,;: ")
-
-
 def _top_values(answers: dict) -> list:
     stored = {
-        "values": _step(answers, "values"),
-        "most-important": _step(answers, "most-important"),
+        "values": step_answers(answers, "values"),
+        "most-important": step_answers(answers, "most-important"),
     }
     picked = stored["most-important"].get("most_important")
     stored["most-important"] = {"most_important": picked if isinstance(picked, list) else []}
@@ -237,7 +220,7 @@ def _skills_to_build(text: object) -> list[str]:
         skill = line.strip().lstrip(BULLETS)
         if not TO_BUILD.search(skill):
             continue
-        name = _own_words(TO_BUILD_MARKER.sub("", skill))
+        name = own_words(TO_BUILD_MARKER.sub("", skill))
         if name and name not in names:
             names.append(name)
     return names[:SKILLS_PROPOSED]
@@ -246,7 +229,7 @@ def _skills_to_build(text: object) -> list[str]:
 def _explore(direction: dict) -> tuple[str, str]:
     """The first of roles, domains and industries the person wants to explore."""
     for field in EXPLORE_FIELDS:
-        if words := _own_words(direction.get(field)):
+        if words := own_words(direction.get(field)):
             return field, words
     return "", ""
 
@@ -337,7 +320,7 @@ def _first_days(direction: dict, today: date) -> _Plan:
     """Three small steps, a month apart, for the way the person wants to progress.
     Each way has one conversation among them (None below), which names what
     the person wants to explore when they said."""
-    way = _code(direction, "direction")
+    way = answer_code(direction, "direction")
     if way not in DIRECTIONS:
         way = "unsure"
     plans = {
@@ -415,7 +398,7 @@ def _first_days(direction: dict, today: date) -> _Plan:
     talk = _talk_text(direction, talk)
     dues = [_days_after(today, days) for days in (30, 60, 90)]
     _field, words = _explore(direction)
-    answered = _code(direction, "direction") in DIRECTIONS or words
+    answered = answer_code(direction, "direction") in DIRECTIONS or words
     return _Plan(
         key="first-90-days",
         title=title,
@@ -545,7 +528,7 @@ def _accomplishment_plans(accomplishments: list[str], today: date, years: int) -
     ceil(n × years / count): evenly spread, the last at the horizon."""
     items: list[str] = []
     for item in accomplishments if isinstance(accomplishments, list) else []:
-        if (words := _own_words(item)) and words not in items:
+        if (words := own_words(item)) and words not in items:
             items.append(words)
     count = len(items)
     spread = (
@@ -587,7 +570,7 @@ def _accomplishment_plans(accomplishments: list[str], today: date, years: int) -
 
 def _destination(way: str, direction: dict, today: date, years: int) -> _Plan:
     """Where the chosen direction leads, at the horizon."""
-    roles = _own_words(direction.get("roles"))
+    roles = own_words(direction.get("roles"))
     titles = {
         "upward": (_("In the role you aim for"), _("In a role you aim for: %(roles)s")),
         "lateral": (

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from visions.money import pay_text
+from visions.reading import answer_code, own_words, step_answers
 from visions.steps import STEPS_BY_SLUG, answers_profile, step_number
 
 SKILLS_NAMED = 5
@@ -37,13 +38,13 @@ def draft_suggest(answers: dict, *, horizon_years: int) -> list[DraftSentence]:
     values, skills and style, environment and place, pay and security, and
     what success means last. Unanswered questions are left out."""
     sections = [
-        (_source("direction"), _direction_texts(_step(answers, "direction"), horizon_years)),
+        (_source("direction"), _direction_texts(step_answers(answers, "direction"), horizon_years)),
         (_source("values", "most-important"), _values_texts(answers)),
-        (_source("skills"), _skills_texts(_step(answers, "skills"))),
-        (_source("environment"), _environment_texts(_step(answers, "environment"))),
-        (_source("life"), _life_texts(_step(answers, "life"))),
-        (_source("pay"), _pay_texts(_step(answers, "pay"))),
-        (_source("success"), _success_texts(_step(answers, "success"))),
+        (_source("skills"), _skills_texts(step_answers(answers, "skills"))),
+        (_source("environment"), _environment_texts(step_answers(answers, "environment"))),
+        (_source("life"), _life_texts(step_answers(answers, "life"))),
+        (_source("pay"), _pay_texts(step_answers(answers, "pay"))),
+        (_source("success"), _success_texts(step_answers(answers, "success"))),
     ]
     return [DraftSentence(text, source) for source, texts in sections for text in texts]
 
@@ -74,24 +75,6 @@ def _source(*slugs: str) -> str:
         "first_number": step_number(first),
         "second_number": step_number(second),
     }
-
-
-def _step(answers: dict, slug: str) -> dict:
-    stored = answers.get(slug)
-    return stored if isinstance(stored, dict) else {}
-
-
-def _code(step: dict, field: str) -> str:
-    value = step.get(field)
-    return "" if value is None else str(value)
-
-
-def _own_words(value: object) -> str:
-    """The person's text on one line, trimmed, without the trailing full stop
-    (or stray comma) that would double the punctuation of our sentence."""
-    if not isinstance(value, str):
-        return ""
-    return " ".join(value.split()).rstrip(".,;: ")
 
 
 def _fill(template: str, **params: str) -> str:
@@ -131,12 +114,12 @@ def _direction_texts(direction: dict, years: int) -> list[str]:
         "industries": _("industries (%(text)s)"),
     }
     texts = []
-    if way := ways.get(_code(direction, "direction")):
+    if way := ways.get(answer_code(direction, "direction")):
         texts.append(way % {"when": _when(years)})
     explore = [
         kind % {"text": words}
         for field, kind in kinds.items()
-        if (words := _own_words(direction.get(field)))
+        if (words := own_words(direction.get(field)))
     ]
     if explore:
         texts.append(_("I want to explore %(what)s.") % {"what": _join(explore)})
@@ -152,8 +135,8 @@ def _as_int(rating: object) -> object:
 def _values_texts(answers: dict) -> list[str]:
     # Fresh answers hold the ratings as ints, hand-made or older ones as
     # strings; the scoring only counts ints.
-    ratings = {slug: _as_int(rating) for slug, rating in _step(answers, "values").items()}
-    picked = _step(answers, "most-important")
+    ratings = {slug: _as_int(rating) for slug, rating in step_answers(answers, "values").items()}
+    picked = step_answers(answers, "most-important")
     profile = answers_profile({"values": ratings, "most-important": picked})
     if profile is None or not profile.top:
         return []
@@ -166,7 +149,7 @@ def _skill_names(text: object) -> list[str]:
         return []
     names: list[str] = []
     for line in text.splitlines():
-        name = _own_words(line.lstrip(BULLETS))
+        name = own_words(line.lstrip(BULLETS))
         if name and name not in names:
             names.append(name)
     return names[:SKILLS_NAMED]
@@ -203,7 +186,7 @@ def _skills_texts(skills: dict) -> list[str]:
         ("manage_others", manage_others),
         ("help_others", help_others),
     ]:
-        if sentence := sentences.get(_code(skills, field)):
+        if sentence := sentences.get(answer_code(skills, field)):
             texts.append(sentence)
     return texts
 
@@ -226,23 +209,23 @@ def _environment_texts(environment: dict) -> list[str]:
         "fast": _("at a fast pace"),
     }
     texts = []
-    musts = [label for field, label in extras.items() if _code(environment, field) == "must"]
+    musts = [label for field, label in extras.items() if answer_code(environment, field) == "must"]
     if musts:
         texts.append(_("My job gives me %(things)s.") % {"things": _join(musts)})
-    nices = [label for field, label in extras.items() if _code(environment, field) == "nice"]
+    nices = [label for field, label in extras.items() if answer_code(environment, field) == "nice"]
     if nices:
         texts.append(_("I would welcome %(things)s.") % {"things": _join(nices)})
-    if place := where.get(_code(environment, "work_from")):
+    if place := where.get(answer_code(environment, "work_from")):
         texts.append(place)
-    size = sizes.get(_code(environment, "size"))
-    pace = paces.get(_code(environment, "pace"))
+    size = sizes.get(answer_code(environment, "size"))
+    pace = paces.get(answer_code(environment, "pace"))
     if size and pace:
         texts.append(_("I work in %(size)s, %(pace)s.") % {"size": size, "pace": pace})
     elif size:
         texts.append(_("I work in %(size)s.") % {"size": size})
     elif pace:
         texts.append(_("I work %(pace)s.") % {"pace": pace})
-    if values := _own_words(environment.get("company_values")):
+    if values := own_words(environment.get("company_values")):
         texts.append(_fill(_("My workplace shares what matters to me: %(values)s."), values=values))
     return texts
 
@@ -262,9 +245,9 @@ def _life_texts(life: dict) -> list[str]:
         "meaning": _("a sense of meaning"),
     }
     texts = []
-    if location := _own_words(life.get("location")):
+    if location := own_words(life.get("location")):
         texts.append(_fill(_("I live and work where I want to be: %(place)s."), place=location))
-    if sentence := first.get(_code(life, "work_or_life_first")):
+    if sentence := first.get(answer_code(life, "work_or_life_first")):
         texts.append(sentence)
     stored = life.get("life_needs")
     picked = {str(code) for code in stored} if isinstance(stored, list) else set()
@@ -283,12 +266,12 @@ def _pay_texts(pay: dict) -> list[str]:
     texts = []
     if amount := pay_text(pay):
         texts.append(_("I earn %(pay)s.") % {"pay": amount})
-    if sentence := security.get(_code(pay, "security")):
+    if sentence := security.get(answer_code(pay, "security")):
         texts.append(sentence)
     return texts
 
 
 def _success_texts(success: dict) -> list[str]:
-    if meaning := _own_words(success.get("success_meaning")):
+    if meaning := own_words(success.get("success_meaning")):
         return [_fill(_("Success, for me, means this: %(meaning)s."), meaning=meaning)]
     return []
