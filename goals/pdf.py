@@ -22,9 +22,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from goals.models import GoalStatus, VisionPdf
+from goals.models import VisionPdf
 from goals.pdf_render import STATIC_BASE, render_pdf
-from goals.progress import date_state, goal_progress, vision_summary
+from goals.progress import goal_rows, vision_summary
 from visions import steps
 from visions.models import Vision
 
@@ -74,23 +74,6 @@ def pdf_fingerprint(vision: Vision, page_size: str, today) -> str:
 
 def pdf_html(vision: Vision, page_size: str, today) -> str:
     goals = list(vision.goals.prefetch_related("actions"))
-    rows = [
-        {
-            "goal": goal,
-            "progress": goal_progress(goal, list(goal.actions.all())),
-            "state": date_state(
-                goal.target_date,
-                done=goal.status == GoalStatus.DONE,
-                today=today,
-                dropped=goal.status == GoalStatus.DROPPED,
-            ),
-            "actions": [
-                {"action": a, "state": date_state(a.due_date, done=a.is_done, today=today)}
-                for a in goal.actions.all()
-            ],
-        }
-        for goal in goals
-    ]
     answered = [
         {"step": step, "answers": steps.step_summary(step, vision.answers)}
         for step in steps.QUESTION_STEPS
@@ -102,7 +85,7 @@ def pdf_html(vision: Vision, page_size: str, today) -> str:
             "owner": vision.owner,
             "profile": steps.answers_profile(vision.answers),
             "answered": [group for group in answered if group["answers"]],
-            "rows": rows,
+            "rows": goal_rows(goals, today),
             "summary": vision_summary(goals, today),
             "today": today,
             "page_size": PAGE_SIZES[page_size],

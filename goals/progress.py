@@ -34,6 +34,39 @@ def date_state(when: date | None, *, done: bool, today: date, dropped: bool = Fa
     return "later"
 
 
+def goal_state(goal: Goal, today: date) -> str:
+    return date_state(
+        goal.target_date,
+        done=goal.status == GoalStatus.DONE,
+        today=today,
+        dropped=goal.status == GoalStatus.DROPPED,
+    )
+
+
+def goal_rows(goals: Iterable[Goal], today: date) -> list[dict]:
+    """Each goal with its progress, its date state and its actions' states,
+    as the goals page and the PDF show them. Expects prefetched actions."""
+    rows = []
+    for goal in goals:
+        actions = list(goal.actions.all())
+        rows.append(
+            {
+                "goal": goal,
+                "progress": goal_progress(goal, actions),
+                "state": goal_state(goal, today),
+                "actions": [
+                    {
+                        "action": action,
+                        "state": date_state(action.due_date, done=action.is_done, today=today),
+                        "after_goal": bool(action.due_date and action.due_date > goal.target_date),
+                    }
+                    for action in actions
+                ],
+            }
+        )
+    return rows
+
+
 @dataclass(frozen=True)
 class Entry:
     when: date
@@ -63,12 +96,7 @@ def timeline(goals: Iterable[Goal], today: date) -> list[Quarter]:
                 kind="goal",
                 title=goal.title,
                 goal=goal,
-                state=date_state(
-                    goal.target_date,
-                    done=goal.status == GoalStatus.DONE,
-                    today=today,
-                    dropped=dropped,
-                ),
+                state=goal_state(goal, today),
             )
         )
         for action in goal.actions.all():
@@ -115,7 +143,7 @@ def vision_summary(goals: Iterable[Goal], today: date) -> Summary:
     kept = [goal for goal in goals if goal.status != GoalStatus.DROPPED]
     actions = [action for goal in kept for action in goal.actions.all()]
     states = [date_state(a.due_date, done=a.is_done, today=today) for a in actions] + [
-        date_state(g.target_date, done=g.status == GoalStatus.DONE, today=today) for g in kept
+        goal_state(goal, today) for goal in kept
     ]
     return Summary(
         goals=len(kept),

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page
 from goals.forms import ActionForm, GoalForm, PlanFormSet
-from goals.models import Goal
+from goals.models import Action, Goal
 from goals.pdf import DEFAULT_PAGE_SIZE, PAGE_SIZES, pdf_filename, vision_pdf
-from goals.progress import date_state, goal_progress, timeline, vision_summary
+from goals.progress import goal_rows, timeline, vision_summary
 from goals.services import (
     action_create,
     action_delete,
@@ -96,40 +96,18 @@ def goal_list(request, vision_id: int):
     today = timezone.localdate()
     goals = list(vision_goals(vision))
     profile = answers_profile(vision.answers)
-    rows = [
-        {
-            "goal": goal,
-            "progress": goal_progress(goal, list(goal.actions.all())),
-            "state": date_state(
-                goal.target_date,
-                done=goal.status == "done",
-                today=today,
-                dropped=goal.status == "dropped",
-            ),
-            "actions": [
-                {
-                    "action": action,
-                    "state": date_state(action.due_date, done=action.is_done, today=today),
-                    "after_goal": bool(action.due_date and action.due_date > goal.target_date),
-                }
-                for action in goal.actions.all()
-            ],
-        }
-        for goal in goals
-    ]
     return render(
         request,
         "goals/list.html",
         {
             "vision": vision,
             "can_edit": vision_can_edit(request.user, vision),
-            "rows": rows,
+            "rows": goal_rows(goals, today),
             "summary": vision_summary(goals, today),
             "coverage": values_coverage(
                 profile.top if profile else [],
                 [goal.values for goal in goals if goal.status != "dropped"],
             ),
-            "action_form": ActionForm(),
             "comments": comments_for_page(vision, request.user),
         },
     )
@@ -231,7 +209,7 @@ def action_new(request, goal_id: int):
 @require_http_methods(["GET", "POST"])
 def action_edit(request, action_id: int):
     action = action_get_for_user(request.user, write=True, pk=action_id)
-    form = ActionForm(request.POST or None, instance=action.__class__.objects.get(pk=action.pk))
+    form = ActionForm(request.POST or None, instance=Action.objects.get(pk=action.pk))
     if request.method == "POST" and form.is_valid():
         action = action_update(action=action, **form.cleaned_data)
         warn_if_after_goal(request, action)

@@ -11,6 +11,11 @@ from visions.steps import QUESTION_STEPS, STEPS_BY_SLUG, steps_finished
 CONTENT_FIELDS = ("title", "horizon_years", "statement", "accomplishments", "bridge_plan")
 
 
+def vision_content(source) -> dict:
+    """The content fields of a vision or of one of its revisions."""
+    return {field: getattr(source, field) for field in CONTENT_FIELDS}
+
+
 class QuestionnaireIncomplete(Exception):
     """Raised when confirming a questionnaire with steps not yet saved."""
 
@@ -98,7 +103,7 @@ def vision_restore_revision(*, vision: Vision, author: User, number: int) -> Vis
     never rewritten."""
     locked = _lock(vision)
     revision = VisionRevision.objects.get(vision=locked, number=number)
-    content = {field: getattr(revision, field) for field in CONTENT_FIELDS}
+    content = vision_content(revision)
     return _write_revision(locked, author=author, content=content, restored_from=number)
 
 

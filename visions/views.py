@@ -23,6 +23,7 @@ from visions.questionnaire import step_url
 from visions.services import (
     StaleVision,
     vision_archive,
+    vision_content,
     vision_create,
     vision_delete,
     vision_restore_revision,
@@ -233,21 +234,11 @@ def compose_conflict(request, current: Vision, mine: dict):
             formset,
             conflict={
                 "revision": latest,
-                "diff": content_diff(current_content(current), mine),
+                "diff": content_diff(vision_content(current), mine),
             },
         ),
         status=409,
     )
-
-
-def current_content(vision) -> dict:
-    return {
-        "title": vision.title,
-        "horizon_years": vision.horizon_years,
-        "statement": vision.statement,
-        "accomplishments": vision.accomplishments,
-        "bridge_plan": vision.bridge_plan,
-    }
 
 
 def content_diff(old: dict, new: dict) -> dict:
@@ -346,7 +337,7 @@ def vision_compare(request, vision_id: int):
             "can_edit": vision_can_edit(request.user, vision),
             "old": old,
             "new": new,
-            "diff": content_diff(current_content(old), current_content(new)),
+            "diff": content_diff(vision_content(old), vision_content(new)),
         },
     )
 
