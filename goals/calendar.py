@@ -14,11 +14,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Count, Max
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import STATUS, TRANSP, Calendar, Event
 
+from careervision.fragments import fragment_text
 from goals.models import Action, CalendarFeed, Goal, GoalStatus, new_feed_token
 from visions.models import Vision
 
@@ -69,6 +71,21 @@ def calendar_for_user(user) -> bytes:
     )
     return calendar_build(
         uid=f"feed-{user.pk}", name=_("CareerVision goals"), goals=_with_actions(goals)
+    )
+
+
+def calendar_for_user_stored(user) -> bytes:
+    """calendar_for_user(), kept in the cache until one of the person's
+    visions changes (each write to a vision, its goals or actions moves its
+    updated_at; a deleted vision changes the count). Calendar apps poll the
+    feed far more often than people change their plans."""
+    stamp = Vision.objects.filter(owner=user).aggregate(
+        changed=Max("updated_at"), visions=Count("pk")
+    )
+    return fragment_text(
+        "calendar-feed",
+        (user.pk, stamp["changed"], stamp["visions"]),
+        lambda: calendar_for_user(user),
     )
 
 

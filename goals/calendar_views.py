@@ -16,7 +16,7 @@ from goals.calendar import (
     calendar_feed_of,
     calendar_feed_owner,
     calendar_feed_regenerate,
-    calendar_for_user,
+    calendar_for_user_stored,
     calendar_for_vision,
 )
 from goals.calendar_forms import ReminderSettingsForm
@@ -89,7 +89,7 @@ def ics_response(content: bytes) -> HttpResponse:
 @require_safe
 def calendar_feed(request, token: str):
     """No login: calendar apps cannot log in, so the token is the credential."""
-    response = ics_response(calendar_for_user(calendar_feed_owner(token)))
+    response = ics_response(calendar_for_user_stored(calendar_feed_owner(token)))
     response["X-Robots-Tag"] = "noindex"
     return response
 

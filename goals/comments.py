@@ -194,6 +194,17 @@ def comments_for_page(vision: Vision, user, *, now: datetime | None = None) -> d
     }
 
 
+def comments_stamp(comments: dict) -> tuple:
+    """What a comments_for_page() result shows, for careervision.fragments:
+    changes when a comment is added, edited, deleted or read, when its
+    author's name changes, and when its edit window closes."""
+    every = comments["vision"] + [c for each in comments["goals"].values() for c in each]
+    return tuple(
+        (c.pk, c.edited_at, c.is_new, c.can_change, c.author.name if c.author else "")
+        for c in every
+    )
+
+
 # --- The hourly digest --------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from goals.pdf_render import STATIC_BASE, render_pdf
 from goals.progress import goal_rows, vision_summary
 from visions import steps
 from visions.models import Vision
+from visions.services import vision_stamp
 
 # Bump when the template or stylesheet changes, so stored PDFs are remade.
 TEMPLATE_VERSION = "1"
@@ -61,15 +62,8 @@ def pdf_fingerprint(vision: Vision, page_size: str, today) -> str:
     """Everything the document shows changes one of these: any write to the
     vision, its answers, goals or actions moves vision.updated_at; the owner's
     name, the page size and the day (overdue marks) complete it."""
-    parts = [
-        TEMPLATE_VERSION,
-        str(vision.pk),
-        vision.updated_at.isoformat(),
-        vision.owner.name,
-        page_size,
-        today.isoformat(),
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    parts = [TEMPLATE_VERSION, *vision_stamp(vision), page_size, today.isoformat()]
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 
 def pdf_html(vision: Vision, page_size: str, today) -> str:

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from careervision.fragments import fragment
 from goals.access import action_get_for_user, goal_get_for_user
-from goals.comments import comments_for_page
+from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
 from goals.models import Action, Goal
 from goals.pdf import DEFAULT_PAGE_SIZE, PAGE_SIZES, pdf_filename, vision_pdf
@@ -30,6 +31,7 @@ from goals.services import (
 )
 from goals.suggest import goals_suggest
 from visions.access import vision_can_edit, vision_get_for_user
+from visions.services import vision_stamp
 from visions.steps import answers_profile
 from visions.values import values_coverage
 
@@ -94,41 +96,49 @@ def goals_plan(request, vision_id: int):
 def goal_list(request, vision_id: int):
     vision = vision_get_for_user(request.user, pk=vision_id, viewed="goals")
     today = timezone.localdate()
-    goals = list(vision_goals(vision))
-    profile = answers_profile(vision.answers)
-    return render(
-        request,
-        "goals/list.html",
-        {
+    can_edit = vision_can_edit(request.user, vision)
+    comments = comments_for_page(vision, request.user)
+
+    def context() -> dict:
+        goals = list(vision_goals(vision))
+        profile = answers_profile(vision.answers)
+        return {
             "vision": vision,
-            "can_edit": vision_can_edit(request.user, vision),
+            "can_edit": can_edit,
             "rows": goal_rows(goals, today),
             "summary": vision_summary(goals, today),
             "coverage": values_coverage(
                 profile.top if profile else [],
                 [goal.values for goal in goals if goal.status != "dropped"],
             ),
-            "comments": comments_for_page(vision, request.user),
-        },
-    )
+            "comments": comments,
+        }
+
+    stamp = (*vision_stamp(vision), today, can_edit, comments_stamp(comments))
+    body = fragment(request, "goals/_list_body.html", context, stamp)
+    return render(request, "goals/list.html", {"vision": vision, "body": body})
 
 
 @login_required
 def goal_timeline(request, vision_id: int):
     vision = vision_get_for_user(request.user, pk=vision_id, viewed="timeline")
     today = timezone.localdate()
-    goals = list(vision_goals(vision))
-    return render(
-        request,
-        "goals/timeline.html",
-        {
+    can_edit = vision_can_edit(request.user, vision)
+
+    def context() -> dict:
+        goals = list(vision_goals(vision))
+        return {
             "vision": vision,
-            "can_edit": vision_can_edit(request.user, vision),
+            "can_edit": can_edit,
             "quarters": timeline(goals, today),
             "summary": vision_summary(goals, today),
             "today": today,
-        },
+        }
+
+    body = fragment(
+        request, "goals/_timeline_body.html", context, (*vision_stamp(vision), today, can_edit)
     )
+    return render(request, "goals/timeline.html", {"vision": vision, "body": body})
 
 
 @login_required

@@ -5,6 +5,7 @@
 # e.g. scripts/bench.sh --only pages --seconds 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/ensure-system-packages.sh
 source scripts/ensure-postgres.sh
 if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
     echo "Starting Redis"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/venv.sh
-scripts/ensure-chromium.sh
+scripts/ensure-system-packages.sh
 source scripts/ensure-postgres.sh
 
 run_pytest() {

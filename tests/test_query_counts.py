@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -376,6 +377,9 @@ CASES = [
 def fetch(world: World, case: Case, n: int):
     client = world.clients[case.viewer]
     data = case.data(n) if case.data else None
+    # Pages kept in careervision.fragments would be served from the cache at
+    # one size and rendered at the other: every measure is a fresh render.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = getattr(client, case.method)(case.address(world, n), data)
     return response, [query["sql"] for query in queries.captured_queries]

@@ -16,6 +16,14 @@ def vision_content(source) -> dict:
     return {field: getattr(source, field) for field in CONTENT_FIELDS}
 
 
+def vision_stamp(vision) -> tuple:
+    """Changes whenever anything a page or document of this vision shows
+    does: every write to the vision, its answers, goals or actions moves
+    updated_at (goals.services touches it), and the owner's name completes
+    it. Cached renders are stored under it (careervision.fragments, the PDF)."""
+    return (vision.pk, vision.updated_at.isoformat(), vision.owner.name)
+
+
 class QuestionnaireIncomplete(Exception):
     """Raised when confirming a questionnaire with steps not yet saved."""
 

@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from goals.calendar import calendar_feed_regenerate
@@ -221,16 +223,27 @@ def many_goals(vision, count: int) -> None:
         action_create(goal=each, title=f"Action {n}b", due_date=date(2026, 4, 2 + n % 27))
 
 
-def test_the_feed_reads_in_constant_queries(client, alice, vision, django_assert_num_queries):
+def test_the_feed_reads_in_constant_queries_and_is_kept_until_a_change(client, alice, vision):
+    def fetch(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        return response, [q["sql"] for q in captured.captured_queries]
+
     many_goals(vision, 1)
     url = feed_url(alice)
-    with django_assert_num_queries(3):
-        response = client.get(url)
+    response, small = fetch(url)
     assert len(events(response.content)) == 3
     many_goals(vision, 49)
-    with django_assert_num_queries(3):
-        response = client.get(url)
+    response, large = fetch(url)
     assert len(events(response.content)) == 150
+    assert len(large) == len(small)
+    # Polled again with nothing changed: no goal is read.
+    response, again = fetch(url)
+    assert len(events(response.content)) == 150
+    assert not any('FROM "goals_goal"' in sql for sql in again)
+    goal(vision, "One more", date(2026, 9, 1))
+    response, _ = fetch(url)
+    assert len(events(response.content)) == 151
 
 
 def test_the_download_reads_in_constant_queries(alice_client, vision, django_assert_num_queries):
