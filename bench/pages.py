@@ -72,7 +72,7 @@ def targets(seed: dict) -> list[Target]:
         ),
         Target("goals page", f"/visions/{v}/goals/", "owner", "(50)"),
         Target("goals timeline", f"/visions/{v}/timeline/", "owner", "(50)"),
-        Target("coach dashboard, page 1", "/coach/", "coach", "Person 00490"),
+        Target("coach dashboard, page 1", "/coach/", "coach", "Visions shared with you"),
         Target("coach dashboard, search", "/coach/?q=Person+00042", "coach", "Person 00042"),
         Target("shared vision, as the coach", f"/visions/{v}/", "coach", "Leading learning design"),
         Target(
