@@ -130,7 +130,10 @@ class Command(BaseCommand):
             "owner": owner.pk,
             "owner_vision": client_visions[0].pk,
             "client_visions": [v.pk for v in client_visions[:16]],
-            "clients": [(v.owner_id, v.pk) for v in client_visions[:60]],
+            "clients": [
+                {"id": v.owner.pk, "email": v.owner.email, "vision": v.pk}
+                for v in client_visions[:60]
+            ],
             "coach": coach.pk,
             "admin": admin.pk,
             "curve": curve.pk,
