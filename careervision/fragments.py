@@ -13,9 +13,15 @@ Forms inside a cached piece carry a placeholder where the CSRF token goes;
 each response gets its own token in its place. The stamp also holds the
 language, the address asked for and a version of the code and templates, so
 a deploy never serves a piece rendered by older code.
+
+What a key names never changes (a change makes a new stamp, so a new key),
+so each process also keeps the pieces it served last in its own memory
+(`Recent`): a page asked for again is served without a trip to the cache.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
@@ -46,16 +52,58 @@ def _code_version() -> str:
 CODE_VERSION = _code_version()
 
 
+class Recent:
+    """The pieces this process served last, up to `limit` characters in all.
+    Safe to share between a worker's threads."""
+
+    def __init__(self, limit: int):
+        self.limit, self.size = limit, 0
+        self.pieces: OrderedDict[str, str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self.lock:
+            text = self.pieces.get(key)
+            if text is not None:
+                self.pieces.move_to_end(key)
+            return text
+
+    def put(self, key: str, text: str) -> None:
+        if len(text) > self.limit:
+            return
+        with self.lock:
+            if key in self.pieces:
+                return
+            self.pieces[key] = text
+            self.size += len(text)
+            while self.size > self.limit:
+                _, oldest = self.pieces.popitem(last=False)
+                self.size -= len(oldest)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pieces.clear()
+            self.size = 0
+
+
+# 16 million characters: a few dozen busy pages' worth per worker process.
+RECENT = Recent(16_000_000)
+
+
 def fragment_text(name: str, stamp: tuple, render) -> str:
-    """The cached text under this stamp, or `render()`'s, stored for next time."""
+    """The text under this stamp: from this process's memory, else from the
+    cache, else `render()`'s, stored for next time."""
     key = (
         "fragment:"
         + hashlib.sha256(repr((CODE_VERSION, name, get_language(), stamp)).encode()).hexdigest()
     )
-    text = cache.get(key)
+    text = RECENT.get(key)
     if text is None:
-        text = render()
-        cache.set(key, text, SECONDS)
+        text = cache.get(key)
+        if text is None:
+            text = render()
+            cache.set(key, text, SECONDS)
+        RECENT.put(key, text)
     return text
 
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careervision.fragments import fragment
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
@@ -30,8 +29,7 @@ from goals.services import (
     goals_create_from_proposals,
 )
 from goals.suggest import goals_suggest
-from visions.access import vision_can_edit, vision_get_for_user
-from visions.services import vision_stamp
+from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
 from visions.steps import answers_profile
 from visions.values import values_coverage
 
@@ -114,8 +112,9 @@ def goal_list(request, vision_id: int):
             "comments": comments,
         }
 
-    stamp = (*vision_stamp(vision), today, can_edit, comments_stamp(comments))
-    body = fragment(request, "goals/_list_body.html", context, stamp)
+    body = vision_fragment(
+        request, vision, "goals/_list_body.html", context, today, comments_stamp(comments)
+    )
     return render(request, "goals/list.html", {"vision": vision, "body": body})
 
 
@@ -135,9 +134,7 @@ def goal_timeline(request, vision_id: int):
             "today": today,
         }
 
-    body = fragment(
-        request, "goals/_timeline_body.html", context, (*vision_stamp(vision), today, can_edit)
-    )
+    body = vision_fragment(request, vision, "goals/_timeline_body.html", context, today)
     return render(request, "goals/timeline.html", {"vision": vision, "body": body})
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from careervision.fragments import RECENT
 from tests.factories import UserFactory
 
 
@@ -23,6 +24,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
+    # Each worker process keeps the page pieces it served last: a test starts
+    # with none, as a freshly started server does.
+    RECENT.clear()
     # PBKDF2 costs ~0.4 s a hash here; tests need no strong hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The hashed-name storage needs `collectstatic`; tests serve from finders.

@@ -6,15 +6,17 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from careervision.fragments import CSRF_PLACEHOLDER
+from careervision.fragments import CSRF_PLACEHOLDER, Recent
 from goals.comments import comment_create
 from goals.services import action_create, goal_create
 from tests.factories import VisionFactory
+from visions.services import vision_save
 from visions.sharing import vision_share_create_active
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +34,32 @@ def vision(alice):
         kind="credential",
     )
     action_create(goal=goal, title="Enrol in the course")
+    for statement in ("Design learning.", "Lead learning design."):
+        vision = saved(vision, statement)
     return vision
+
+
+def saved(vision, statement: str):
+    return vision_save(
+        vision=vision,
+        author=vision.owner,
+        base_version=vision.version,
+        title=vision.title,
+        horizon_years=5,
+        statement=statement,
+        accomplishments=[],
+        bridge_plan="",
+    )
+
+
+# Each cached page, and a query only its render makes.
+PAGES = {
+    "goals": ("goals/", 'FROM "goals_goal"'),
+    "timeline": ("timeline/", 'FROM "goals_goal"'),
+    "vision": ("", 'FROM "goals_goal"'),
+    "history": ("history/", 'FROM "visions_visionrevision"'),
+    "diff": ("history/compare/?from=1&to=2", 'FROM "visions_visionrevision"'),
+}
 
 
 def signed_in(user) -> Client:
@@ -48,17 +75,60 @@ def get(client: Client, url: str) -> tuple[str, list[str]]:
     return response.content.decode(), [q["sql"] for q in captured.captured_queries]
 
 
-@pytest.mark.parametrize("page", ["goals", "timeline"])
+@pytest.mark.parametrize("page", PAGES)
 def test_a_second_visit_is_served_from_the_cache(alice, vision, page):
     client = signed_in(alice)
-    url = f"/visions/{vision.pk}/{page}/"
+    path, marker = PAGES[page]
+    url = f"/visions/{vision.pk}/{path}"
     first, first_queries = get(client, url)
     second, second_queries = get(client, url)
-    assert any('FROM "goals_goal"' in sql for sql in first_queries)
-    assert not any('FROM "goals_goal"' in sql for sql in second_queries)
+    assert any(marker in sql for sql in first_queries)
+    assert not any(marker in sql for sql in second_queries)
     # Same page but for the CSRF tokens, which are masked afresh per response.
     assert TOKEN.sub("", second) == TOKEN.sub("", first)
     assert CSRF_PLACEHOLDER not in second
+
+
+def test_a_piece_served_lately_needs_no_trip_to_the_cache(alice, vision):
+    client = signed_in(alice)
+    url = f"/visions/{vision.pk}/"
+    first, _ = get(client, url)
+    cache.clear()  # what is left is this process's own memory of the piece
+    second, queries = get(client, url)
+    assert not any('FROM "goals_goal"' in sql for sql in queries)
+    assert TOKEN.sub("", second) == TOKEN.sub("", first)
+
+
+def test_saving_the_vision_shows_at_once_on_its_pages(alice, vision):
+    client = signed_in(alice)
+    for path in ("", "history/", "history/compare/?from=1&to=2"):
+        get(client, f"/visions/{vision.pk}/{path}")
+    saved(vision, "Lead a learning design team.")
+    page, _ = get(client, f"/visions/{vision.pk}/")
+    assert "Lead a learning design team." in page
+    history, _ = get(client, f"/visions/{vision.pk}/history/")
+    assert '<th scope="row">#3 <span class="badge text-bg-primary">current</span>' in history
+    diff, _ = get(client, f"/visions/{vision.pk}/history/compare/?from=1&to=3")
+    assert "<ins" in diff
+
+
+def test_the_vision_page_comment_thread_is_live(alice, bob, vision):
+    vision_share_create_active(vision=vision, coach=bob)
+    owner = signed_in(alice)
+    get(owner, f"/visions/{vision.pk}/")
+    comment_create(vision=vision, author=bob, body="What does leading mean to you?")
+    page, _ = get(owner, f"/visions/{vision.pk}/")
+    assert "What does leading mean to you?" in page
+
+
+def test_the_coach_and_the_owner_each_get_their_own_vision_page(alice, bob, vision):
+    vision_share_create_active(vision=vision, coach=bob)
+    owners, _ = get(signed_in(alice), f"/visions/{vision.pk}/")
+    coachs, _ = get(signed_in(bob), f"/visions/{vision.pk}/")
+    assert "Edit the vision" in owners
+    assert "shared with you by" not in owners
+    assert "Edit the vision" not in coachs
+    assert "shared with you by Alice Adams" in coachs
 
 
 def test_ticking_an_action_shows_at_once(alice, vision):
@@ -135,3 +205,58 @@ def test_renaming_the_goal_changes_the_timeline(alice, vision):
     assert response.status_code == 302
     page, _ = get(client, url)
     assert "Instructional design certificate" in page
+
+
+def test_recent_keeps_the_newest_pieces_within_its_limit():
+    recent = Recent(10)
+    recent.put("a", "1234")
+    recent.put("b", "5678")
+    assert recent.get("a") == "1234"  # now the newest
+    recent.put("c", "90ab")  # over 10 characters: the oldest, b, goes
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == ("1234", None, "90ab")
+    recent.put("huge", "x" * 11)  # bigger than the whole limit: never kept
+    assert recent.get("huge") is None
+    assert recent.size == 8
+
+
+def test_a_question_step_is_kept_until_its_answers_change(alice, vision):
+    client = signed_in(alice)
+    url = f"/visions/{vision.pk}/questionnaire/now/"
+    body = "visions/steps/_form_body.html"
+    first = client.get(url)
+    assert body in [t.name for t in first.templates]
+    again = client.get(url)
+    assert body not in [t.name for t in again.templates]  # served from the cache
+    response = client.post(
+        url,
+        {
+            "action": "next",
+            "current_role": "Support lead at a software company",
+            "job_or_career": "job",
+            "needs_met": "2",
+            "missing": "",
+            "csrfmiddlewaretoken": TOKEN.search(again.content.decode()).group(1),
+        },
+    )
+    assert response.status_code == 302
+    after = client.get(url)
+    assert body in [t.name for t in after.templates]
+    assert 'value="Support lead at a software company"' in after.content.decode()
+
+
+def test_a_step_with_mistakes_shows_what_was_typed_and_is_not_kept(alice, vision):
+    client = signed_in(alice)
+    url = f"/visions/{vision.pk}/questionnaire/now/"
+    page = client.get(url).content.decode()
+    typed = {
+        "action": "next",
+        "current_role": "Typed but not saved",
+        "job_or_career": "neither",
+        "csrfmiddlewaretoken": TOKEN.search(page).group(1),
+    }
+    wrong = client.post(url, typed)
+    assert wrong.status_code == 200
+    html = wrong.content.decode()
+    assert 'value="Typed but not saved"' in html
+    assert "Select a valid choice. neither is not one of the available choices." in html
+    assert "Typed but not saved" not in client.get(url).content.decode()

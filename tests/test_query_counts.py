@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
+from careervision.fragments import RECENT
 from goals.calendar import calendar_feed_regenerate
 from goals.management.commands.seed_demo import SAM_ANSWERS
 from goals.models import Action, Comment, Goal, GoalStatus
@@ -380,6 +381,7 @@ def fetch(world: World, case: Case, n: int):
     # Pages kept in careervision.fragments would be served from the cache at
     # one size and rendered at the other: every measure is a fresh render.
     cache.clear()
+    RECENT.clear()
     with CaptureQueriesContext(connection) as queries:
         response = getattr(client, case.method)(case.address(world, n), data)
     return response, [query["sql"] for query in queries.captured_queries]

@@ -17,6 +17,9 @@ class VisionQuerySet(models.QuerySet["Vision"]):
         shared = Share.objects.filter(coach=user, status=ShareStatus.ACTIVE).values("vision_id")
         return self.filter(models.Q(owner=user) | models.Q(pk__in=shared))
 
+    # Vision.readable_by below says the same for one vision already loaded;
+    # tests/test_access.py checks that the two always agree.
+
 
 class Vision(models.Model):
     """A person's career vision for a horizon, with the questionnaire behind it."""
@@ -57,6 +60,17 @@ class Vision(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def readable_by(self, user) -> bool:
+        """VisionQuerySet.visible_to's rule for this one vision: the owner, or
+        a coach it is shared with by an active share. The owner, who reads
+        their own visions most, costs no query."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        return (
+            self.owner_id == user.pk
+            or Share.objects.filter(vision=self, coach=user, status=ShareStatus.ACTIVE).exists()
+        )
 
 
 class VisionRevision(models.Model):

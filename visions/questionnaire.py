@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from visions import steps
-from visions.access import vision_get_for_user
+from visions.access import vision_fragment, vision_get_for_user
 from visions.models import Vision
 from visions.services import (
     QuestionnaireIncomplete,
@@ -50,7 +51,20 @@ def questionnaire_step(request, vision_id: int, slug: str):
         if step.shows_profile_after:
             return redirect("vision_profile", vision_id=vision.pk)
         return redirect(step_url(vision, steps.step_after(step)))
-    return render(request, step.template, step_context(vision, step, form, returning_to_review))
+    if form.is_bound:
+        # Answers with mistakes: shown again as typed, never kept.
+        body = render_to_string(
+            step.body, step_context(vision, step, form, returning_to_review), request=request
+        )
+    else:
+        # The step as last saved: the same until the vision changes.
+        body = vision_fragment(
+            request,
+            vision,
+            step.body,
+            lambda: step_context(vision, step, form, returning_to_review),
+        )
+    return render(request, step.template, {"vision": vision, "step": step, "body": body})
 
 
 def step_context(vision, step, form=None, returning_to_review=False) -> dict:

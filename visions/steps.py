@@ -19,6 +19,8 @@ class Step:
     intro: str
     form_class: type[step_forms.StepForm] | None  # None: the review
     template: str = "visions/steps/form.html"
+    # A question step's page inside the layout (the review has none).
+    body: str = "visions/steps/_form_body.html"
     shows_profile_after: bool = False
 
 
@@ -50,7 +52,7 @@ STEPS = [
             "have. There are no right answers: rate each one quickly, by feel."
         ),
         step_forms.ValuesForm,
-        template="visions/steps/values.html",
+        body="visions/steps/_values_body.html",
     ),
     Step(
         "most-important",

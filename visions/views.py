@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from visions import steps
-from visions.access import vision_can_edit, vision_get_for_user
+from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
 from visions.diffs import has_changes, list_diff, word_diff
 from visions.drafts import draft_suggest, draft_text
 from visions.forms import (
@@ -86,23 +86,28 @@ def vision_new(request):
 @login_required
 def vision_detail(request, vision_id: int):
     vision = vision_get_for_user(request.user, pk=vision_id, viewed="vision")
-    profile = steps.answers_profile(vision.answers)
-    # Goal figures through the relation: the goals app sits above this one.
-    goals = [(status, values) for status, values in vision.goals.values_list("status", "values")]
-    kept = [values for status, values in goals if status != "dropped"]
-    return render(
-        request,
-        "visions/detail.html",
-        {
+    can_edit = vision_can_edit(request.user, vision)
+
+    def context() -> dict:
+        profile = steps.answers_profile(vision.answers)
+        # Goal figures through the relation: the goals app sits above this one.
+        goals = list(vision.goals.values_list("status", "values"))
+        kept = [values for status, values in goals if status != "dropped"]
+        return {
             "vision": vision,
-            "can_edit": vision_can_edit(request.user, vision),
+            "can_edit": can_edit,
             "profile": profile,
             "resume_step": steps.first_unfinished_step(vision.answers),
             "progress": steps.questionnaire_progress(vision.answers),
             "goals_total": len(kept),
             "goals_done": sum(status == "done" for status, _values in goals),
             "coverage": values_coverage(profile.top, kept) if profile and kept else [],
-        },
+        }
+
+    # The comment thread under it is live: the template tag reads it.
+    body = vision_fragment(request, vision, "visions/_detail_body.html", context)
+    return render(
+        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit, "body": body}
     )
 
 
@@ -270,28 +275,32 @@ def vision_history(request, vision_id: int):
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    start = (page - 1) * HISTORY_PAGE_SIZE
-    # One more than a page: the row after the last shown tells what it changed.
-    rows = list(vision.revisions.select_related("author")[start : start + HISTORY_PAGE_SIZE + 1])
-    shown = rows[:HISTORY_PAGE_SIZE]
-    revisions = [
-        {
-            "revision": revision,
-            "changed": changed_fields(rows[i + 1] if i + 1 < len(rows) else None, revision),
-        }
-        for i, revision in enumerate(shown)
-    ]
-    return render(
-        request,
-        "visions/history.html",
-        {
+    can_edit = vision_can_edit(request.user, vision)
+
+    def context() -> dict:
+        start = (page - 1) * HISTORY_PAGE_SIZE
+        # One more than a page: the row after the last shown tells what it changed.
+        rows = list(
+            vision.revisions.select_related("author")[start : start + HISTORY_PAGE_SIZE + 1]
+        )
+        shown = rows[:HISTORY_PAGE_SIZE]
+        return {
             "vision": vision,
-            "can_edit": vision_can_edit(request.user, vision),
-            "revisions": revisions,
+            "can_edit": can_edit,
+            "revisions": [
+                {
+                    "revision": revision,
+                    "changed": changed_fields(rows[i + 1] if i + 1 < len(rows) else None, revision),
+                }
+                for i, revision in enumerate(shown)
+            ],
             "page": page,
             "has_next": len(rows) > HISTORY_PAGE_SIZE,
-        },
-    )
+        }
+
+    # Every save writes a revision and moves the vision's stamp.
+    body = vision_fragment(request, vision, "visions/_history_body.html", context)
+    return render(request, "visions/history.html", {"vision": vision, "body": body})
 
 
 FIELD_NAMES = {
@@ -325,21 +334,24 @@ def vision_compare(request, vision_id: int):
     if len(numbers) == 1:
         messages.error(request, _("Choose two different revisions to compare."))
         return redirect("vision_history", vision_id=vision.pk)
-    found = {r.number: r for r in vision.revisions.filter(number__in=numbers)}
-    if len(found) != len(numbers):
-        raise Http404("No such revision.")
-    old, new = found[numbers[0]], found[numbers[1]]
-    return render(
-        request,
-        "visions/compare.html",
-        {
+    can_edit = vision_can_edit(request.user, vision)
+
+    def context() -> dict:
+        found = {r.number: r for r in vision.revisions.filter(number__in=numbers)}
+        if len(found) != len(numbers):
+            raise Http404("No such revision.")
+        old, new = found[numbers[0]], found[numbers[1]]
+        return {
             "vision": vision,
-            "can_edit": vision_can_edit(request.user, vision),
+            "can_edit": can_edit,
             "old": old,
             "new": new,
             "diff": content_diff(vision_content(old), vision_content(new)),
-        },
-    )
+        }
+
+    # Revisions never change; the stamp covers the title and who reads.
+    body = vision_fragment(request, vision, "visions/_compare_body.html", context)
+    return render(request, "visions/compare.html", {"vision": vision, "body": body})
 
 
 @login_required

@@ -8,19 +8,13 @@ a page with fifty goals does not query fifty times.
 
 from django import template
 
-from goals.comments import EDIT_WINDOW, comments_for_page
+from goals.comments import EDIT_WINDOW, comments_for_page, comments_stamp
+from visions.access import vision_fragment
 
 register = template.Library()
 
 
-def _thread(context, vision, comments: dict | None, goal) -> dict:
-    if comments is None:
-        if goal is not None:
-            # One lookup per goal would grow with the page: the view builds it once.
-            raise ValueError("Pass the page's comments_for_page() to a goal's comment_thread.")
-        # The vision page's view lives in the visions app, which must not
-        # import from goals: the tag fetches its one thread itself.
-        comments = comments_for_page(vision, context["request"].user)
+def _thread(context, vision, comments: dict, goal) -> dict:
     items = comments["goals"].get(goal.pk, []) if goal is not None else comments["vision"]
     return {
         "vision": vision,
@@ -36,15 +30,31 @@ def _thread(context, vision, comments: dict | None, goal) -> dict:
     }
 
 
-@register.inclusion_tag("goals/comments/_thread.html", takes_context=True)
-def comment_thread(context, vision, comments: dict | None = None, goal=None) -> dict:
-    """`{% comment_thread vision %}` on the vision page: a card with the
-    comments on the vision itself, a link to the whole conversation when
-    goals have some too, and the form.
+@register.simple_tag(takes_context=True)
+def vision_comment_thread(context, vision):
+    """`{% vision_comment_thread vision %}` on the vision page: a card with
+    the comments on the vision itself, a link to the whole conversation when
+    goals have some too, and the form. Kept like the page above it
+    (careervision.fragments) until a comment is added, changed or read.
 
-    `{% comment_thread vision comments goal=goal %}` under each goal of the
-    goals page, `comments` being the view's comments_for_page(): the goal's
-    comments and form, folded away while there are none."""
+    The vision page's view lives in the visions app, which must not import
+    from goals: the tag fetches the thread itself."""
+    request = context["request"]
+    comments = comments_for_page(vision, request.user)
+    return vision_fragment(
+        request,
+        vision,
+        "goals/comments/_thread.html",
+        lambda: _thread(context, vision, comments, None),
+        comments_stamp(comments),
+    )
+
+
+@register.inclusion_tag("goals/comments/_thread.html", takes_context=True)
+def comment_thread(context, vision, comments: dict, goal) -> dict:
+    """`{% comment_thread vision comments goal=goal %}` under each goal of
+    the goals page, `comments` being the view's comments_for_page(): the
+    goal's comments and form, folded away while there are none."""
     return _thread(context, vision, comments, goal)
 
 
