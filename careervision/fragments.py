@@ -22,6 +22,7 @@ so each process also keeps the pieces it served last in its own memory
 import hashlib
 import threading
 from collections import OrderedDict
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -88,6 +89,17 @@ class Recent:
 
 # 16 million characters: a few dozen busy pages' worth per worker process.
 RECENT = Recent(16_000_000)
+
+
+def naturaltime_step(moment: datetime, now: datetime) -> tuple:
+    """For a stamp: changes exactly when `moment|naturaltime` can read
+    differently. It counts seconds under a minute ago, minutes under an
+    hour, hours under a week ("2 days, 3 hours ago") and days beyond."""
+    seconds = int((now - moment).total_seconds())
+    for limit, unit in ((60, 1), (3600, 60), (7 * 86400, 3600)):
+        if seconds < limit:
+            return (unit, seconds // unit)
+    return (86400, seconds // 86400)
 
 
 def fragment_text(name: str, stamp: tuple, render) -> str:

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from careervision.fragments import naturaltime_step
 from goals.models import Comment, CommentDigest, CommentReadMark, Goal
 from visions.models import Vision
 
@@ -197,10 +198,19 @@ def comments_for_page(vision: Vision, user, *, now: datetime | None = None) -> d
 def comments_stamp(comments: dict) -> tuple:
     """What a comments_for_page() result shows, for careervision.fragments:
     changes when a comment is added, edited, deleted or read, when its
-    author's name changes, and when its edit window closes."""
+    author's name changes, when its edit window closes, and when how long
+    ago it was posted ("3 minutes ago") reads differently."""
+    now = timezone.now()
     every = comments["vision"] + [c for each in comments["goals"].values() for c in each]
     return tuple(
-        (c.pk, c.edited_at, c.is_new, c.can_change, c.author.name if c.author else "")
+        (
+            c.pk,
+            c.edited_at,
+            c.is_new,
+            c.can_change,
+            c.author.name if c.author else "",
+            naturaltime_step(c.created_at, now),
+        )
         for c in every
     )
 

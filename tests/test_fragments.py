@@ -3,16 +3,20 @@ they show has changed, rendered afresh the moment something has, never shown
 to someone else, and with forms whose CSRF token works."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from unittest.mock import patch
 
 import pytest
+from django.contrib.humanize.templatetags import humanize
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from careervision.fragments import CSRF_PLACEHOLDER, Recent
+from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step
 from goals.comments import comment_create
 from goals.services import action_create, goal_create
 from tests.factories import VisionFactory
@@ -260,3 +264,33 @@ def test_a_step_with_mistakes_shows_what_was_typed_and_is_not_kept(alice, vision
     assert 'value="Typed but not saved"' in html
     assert "Select a valid choice. neither is not one of the available choices." in html
     assert "Typed but not saved" not in client.get(url).content.decode()
+
+
+class _Frozen(datetime):
+    at: datetime
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.at
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    age=st.integers(min_value=0, max_value=400 * 86400),
+    later=st.integers(min_value=0, max_value=30 * 86400),
+)
+def test_naturaltime_step_changes_whenever_naturaltime_reads_differently(age, later):
+    """Two moments with the same step read the same, so a piece kept under
+    the step never shows a stale "3 minutes ago"."""
+    posted = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+    first, second = posted + timedelta(seconds=age), posted + timedelta(seconds=age + later)
+
+    def shown(now: datetime) -> str:
+        _Frozen.at = now
+        with patch.object(humanize, "datetime", _Frozen):
+            return str(humanize.naturaltime(posted))
+
+    if naturaltime_step(posted, first) == naturaltime_step(posted, second):
+        assert shown(first) == shown(second)
+    else:
+        assert naturaltime_step(posted, first) < naturaltime_step(posted, second)
