@@ -45,7 +45,9 @@ class Person(HttpUser):
     def page(self, path: str, name: str, must_show: str = "") -> str:
         """A GET that fails unless it is the page asked for."""
         with self.client.get(path, name=name, catch_response=True) as response:
-            if response.status_code != 200 or "/accounts/login/" in response.url:
+            if response.status_code == 0:
+                response.failure(f"{path}: no answer ({response.error!r})")
+            elif response.status_code != 200 or "/accounts/login/" in response.url:
                 response.failure(f"{path} answered {response.status_code} at {response.url}")
             elif must_show and must_show not in response.text:
                 response.failure(f"{path} does not show {must_show!r}")
@@ -55,7 +57,9 @@ class Person(HttpUser):
         with self.client.post(
             path, {**data, "csrfmiddlewaretoken": self.csrf()}, name=name, catch_response=True
         ) as response:
-            if response.status_code != 200 or "/accounts/login/" in response.url:
+            if response.status_code == 0:
+                response.failure(f"POST {path}: no answer ({response.error!r})")
+            elif response.status_code != 200 or "/accounts/login/" in response.url:
                 response.failure(f"POST {path} answered {response.status_code} at {response.url}")
 
 
