@@ -102,19 +102,23 @@ def naturaltime_step(moment: datetime, now: datetime) -> tuple:
     return (86400, seconds // 86400)
 
 
-def fragment_text(name: str, stamp: tuple, render) -> str:
+def fragment_text(name: str, stamp: tuple, render, *, shared: bool = True) -> str:
     """The text under this stamp: from this process's memory, else from the
-    cache, else `render()`'s, stored for next time."""
+    cache, else `render()`'s, stored for next time. With shared=False the
+    cache is left out: for the many small pieces of one page, where a trip
+    to the cache each (a query each, with the database cache) would cost
+    more than it saves."""
     key = (
         "fragment:"
         + hashlib.sha256(repr((CODE_VERSION, name, get_language(), stamp)).encode()).hexdigest()
     )
     text = RECENT.get(key)
     if text is None:
-        text = cache.get(key)
+        text = cache.get(key) if shared else None
         if text is None:
             text = render()
-            cache.set(key, text, SECONDS)
+            if shared:
+                cache.set(key, text, SECONDS)
         RECENT.put(key, text)
     return text
 

@@ -4,12 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from careervision.fragments import CSRF_PLACEHOLDER, fragment_text
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
@@ -100,10 +103,12 @@ def goal_list(request, vision_id: int):
     def context() -> dict:
         goals = list(vision_goals(vision))
         profile = answers_profile(vision.answers)
+        rows = goal_rows(goals, today)
         return {
             "vision": vision,
             "can_edit": can_edit,
-            "rows": goal_rows(goals, today),
+            "rows": rows,
+            "cards": goal_cards(request, vision, rows, can_edit, comments),
             "summary": vision_summary(goals, today),
             "coverage": values_coverage(
                 profile.top if profile else [],
@@ -116,6 +121,56 @@ def goal_list(request, vision_id: int):
         request, vision, "goals/_list_body.html", context, today, comments_stamp(comments)
     )
     return render(request, "goals/list.html", {"vision": vision, "body": body})
+
+
+def _fields(instance) -> tuple:
+    return tuple(getattr(instance, field.attname) for field in instance._meta.concrete_fields)
+
+
+def goal_cards(request, vision, rows: list[dict], can_edit: bool, comments: dict) -> list[str]:
+    """Each goal's card, kept in the cache under a stamp of everything it
+    shows: the goal's and its actions' fields and date states, its place
+    (first and last cannot move further), the reader and the comments.
+    Ticking one action renders one card again, not fifty. Kept in this
+    process's memory only (the whole page is in the shared cache). The
+    cards keep the CSRF placeholder: the page around them puts each
+    response's token in."""
+    every_comment = comments_stamp(comments)
+    cards = []
+    for index, row in enumerate(rows):
+        first, last = index == 0, index == len(rows) - 1
+        stamp = (
+            request.user.pk,
+            request.get_full_path(),
+            vision.pk,
+            can_edit,
+            first,
+            last,
+            _fields(row["goal"]),
+            row["state"],
+            row["progress"],
+            tuple((_fields(i["action"]), i["state"], i["after_goal"]) for i in row["actions"]),
+            every_comment,
+        )
+
+        def render(row=row, first=first, last=last) -> str:
+            return render_to_string(
+                "goals/_goal_card.html",
+                {
+                    "vision": vision,
+                    "row": row,
+                    "first": first,
+                    "last": last,
+                    "can_edit": can_edit,
+                    "comments": comments,
+                    "request": request,
+                    "user": request.user,
+                    "csrf_token": CSRF_PLACEHOLDER,
+                },
+            )
+
+        cards.append(mark_safe(fragment_text("goals/_goal_card.html", stamp, render, shared=False)))  # noqa: S308 -- our own template
+    return cards
 
 
 @login_required

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step
 from goals.comments import comment_create
-from goals.services import action_create, goal_create
+from goals.services import action_create, action_set_done, goal_create
 from tests.factories import VisionFactory
 from visions.services import vision_save
 from visions.sharing import vision_share_create_active
@@ -294,3 +294,72 @@ def test_naturaltime_step_changes_whenever_naturaltime_reads_differently(age, la
         assert shown(first) == shown(second)
     else:
         assert naturaltime_step(posted, first) < naturaltime_step(posted, second)
+
+
+@pytest.fixture
+def three_goals(alice):
+    vision = VisionFactory(owner=alice, title="Three steps")
+    for n in range(3):
+        goal = goal_create(
+            vision=vision,
+            title=f"Goal number {n}",
+            target_date=timezone.localdate() + timedelta(days=100 + n),
+            kind="skill",
+        )
+        action_create(goal=goal, title=f"Action number {n}")
+    return vision
+
+
+def cards_rendered(response) -> int:
+    return sum(t.name == "goals/_goal_card.html" for t in response.templates)
+
+
+def test_ticking_an_action_renders_only_its_goal_again(alice, three_goals):
+    client = signed_in(alice)
+    url = f"/visions/{three_goals.pk}/goals/"
+    assert cards_rendered(client.get(url)) == 3
+    action = three_goals.goals.get(title="Goal number 1").actions.get()
+    action_set_done(action=action, done=True)
+    response = client.get(url)
+    assert cards_rendered(response) == 1
+    assert response.content.decode().count('aria-pressed="true"') == 1
+
+
+def test_moving_a_goal_renders_the_cards_whose_place_changed(alice, three_goals):
+    client = signed_in(alice)
+    url = f"/visions/{three_goals.pk}/goals/"
+    client.get(url)
+    page = client.get(url).content.decode()
+    last = three_goals.goals.get(title="Goal number 2")
+    response = client.post(
+        f"/goals/{last.pk}/move/",
+        {"direction": "up", "csrfmiddlewaretoken": TOKEN.search(page).group(1)},
+    )
+    assert response.status_code == 302
+    response = client.get(url)
+    html = response.content.decode()
+    order = re.findall(r'<h2 class="h5 mb-1">(Goal number \d)</h2>', html)
+    assert order == ["Goal number 0", "Goal number 2", "Goal number 1"]
+    assert cards_rendered(response) == 2  # the first card kept its place
+    down = re.findall(r'value="down"><button type="submit" class="[^"]+"( disabled)?>', html)
+    assert down == ["", "", " disabled"]
+
+
+def test_a_kept_card_carries_the_token_of_whoever_reads_it(alice, three_goals):
+    first, second = signed_in(alice), signed_in(alice)
+    url = f"/visions/{three_goals.pk}/goals/"
+    first.get(url)  # the cards are kept
+    action_set_done(action=three_goals.goals.get(title="Goal number 0").actions.get(), done=True)
+    page = second.get(url)
+    assert cards_rendered(page) == 1  # two cards came from the first session's render
+    assert CSRF_PLACEHOLDER not in page.content.decode()
+    kept = three_goals.goals.get(title="Goal number 2").actions.get()
+    form = re.search(
+        rf'action="/actions/{kept.pk}/done/".*?name="csrfmiddlewaretoken" value="([^"]+)"',
+        page.content.decode(),
+        re.S,
+    )
+    response = second.post(
+        f"/actions/{kept.pk}/done/", {"done": "1", "csrfmiddlewaretoken": form.group(1)}
+    )
+    assert response.status_code == 302
