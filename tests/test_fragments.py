@@ -323,6 +323,10 @@ def test_ticking_an_action_renders_only_its_goal_again(alice, three_goals):
     response = client.get(url)
     assert cards_rendered(response) == 1
     assert response.content.decode().count('aria-pressed="true"') == 1
+    html = response.content.decode()
+    cards = html[html.index('<li class="card') : html.rindex("</li>")]
+    assert "\n " not in cards  # the template's indentation is left out
+    assert "Action number 1</span>\n<span" in cards  # white space between words stays
 
 
 def test_moving_a_goal_renders_the_cards_whose_place_changed(alice, three_goals):
