@@ -123,16 +123,30 @@ def fragment_text(name: str, stamp: tuple, render, *, shared: bool = True) -> st
     return text
 
 
-def fragment(request, template_name: str, context, stamp: tuple) -> SafeString:
+def fragment_piece(
+    request, template_name: str, context, stamp: tuple, *, shared: bool = True, finish=None
+) -> str:
     """`template_name` rendered with what `context()` returns (plus request,
-    user and a CSRF placeholder), shared by every request with the same
-    stamp. `context` is called only when the piece has to be rendered."""
-    html = fragment_text(
-        template_name,
-        (request.user.pk, request.get_full_path(), *stamp),
-        lambda: render_to_string(
+    user and a CSRF placeholder), shared by every request by the same reader
+    at the same address with the same stamp, and passed through `finish`
+    when one is given. The CSRF placeholder is still in it: for a piece
+    that goes inside a bigger piece. `context` is called only when the
+    piece has to be rendered."""
+
+    def render() -> str:
+        html = render_to_string(
             template_name,
             {**context(), "request": request, "user": request.user, "csrf_token": CSRF_PLACEHOLDER},
-        ),
+        )
+        return finish(html) if finish else html
+
+    return fragment_text(
+        template_name, (request.user.pk, request.get_full_path(), *stamp), render, shared=shared
     )
+
+
+def fragment(request, template_name: str, context, stamp: tuple) -> SafeString:
+    """fragment_piece() with this response's CSRF token in the forms: a piece
+    ready to go into the page."""
+    html = fragment_piece(request, template_name, context, stamp)
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 -- our own rendered template

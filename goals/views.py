@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careervision.fragments import CSRF_PLACEHOLDER, fragment_text
+from careervision.fragments import fragment_piece
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
@@ -153,8 +152,6 @@ def goal_cards(request, vision, rows: list[dict], can_edit: bool, comments: dict
     for index, row in enumerate(rows):
         first, last = index == 0, index == len(rows) - 1
         stamp = (
-            request.user.pk,
-            request.get_full_path(),
             vision.pk,
             can_edit,
             first,
@@ -166,25 +163,20 @@ def goal_cards(request, vision, rows: list[dict], can_edit: bool, comments: dict
             every_comment,
         )
 
-        def render(row=row, first=first, last=last) -> str:
-            return _compact(
-                render_to_string(
-                    "goals/_goal_card.html",
-                    {
-                        "vision": vision,
-                        "row": row,
-                        "first": first,
-                        "last": last,
-                        "can_edit": can_edit,
-                        "comments": comments,
-                        "request": request,
-                        "user": request.user,
-                        "csrf_token": CSRF_PLACEHOLDER,
-                    },
-                )
-            )
+        def context(row=row, first=first, last=last) -> dict:
+            return {
+                "vision": vision,
+                "row": row,
+                "first": first,
+                "last": last,
+                "can_edit": can_edit,
+                "comments": comments,
+            }
 
-        cards.append(mark_safe(fragment_text("goals/_goal_card.html", stamp, render, shared=False)))  # noqa: S308 -- our own template
+        piece = fragment_piece(
+            request, "goals/_goal_card.html", context, stamp, shared=False, finish=_compact
+        )
+        cards.append(mark_safe(piece))  # noqa: S308 -- our own template
     return cards
 
 
