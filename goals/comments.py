@@ -14,15 +14,14 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from careervision.emails import email_message
 from careervision.fragments import naturaltime_step
 from goals.models import Comment, CommentDigest, CommentReadMark, Goal
 from visions.models import Vision
@@ -348,7 +347,7 @@ def _author_name(comment: Comment) -> str:
     return comment.author.name if comment.author else gettext("A former member")
 
 
-def _digest_email(*, user, comments: list[Comment]) -> EmailMultiAlternatives:
+def _digest_email(*, user, comments: list[Comment]):
     context = {
         "user": user,
         "items": [
@@ -357,12 +356,9 @@ def _digest_email(*, user, comments: list[Comment]) -> EmailMultiAlternatives:
     }
     count = len(comments)
     subject = ngettext("%(count)d new comment", "%(count)d new comments", count) % {"count": count}
-    message = EmailMultiAlternatives(
+    return email_message(
+        to=user.email,
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string("goals/email/comment_digest.txt", context),
-        to=[user.email],
+        template="goals/email/comment_digest",
+        context=context,
     )
-    message.attach_alternative(
-        render_to_string("goals/email/comment_digest.html", context), "text/html"
-    )
-    return message

@@ -19,13 +19,12 @@ from enum import StrEnum
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from careervision.emails import email_message
 from goals.models import (
     Action,
     GoalStatus,
@@ -159,15 +158,12 @@ def _digest_email(*, user, today: date, digest: Digest, links: list[ReminderLink
     subject = ngettext(
         "%(count)d action due soon or overdue", "%(count)d actions due soon or overdue", count
     ) % {"count": count}
-    message = EmailMultiAlternatives(
+    return email_message(
+        to=user.email,
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string("goals/email/reminder_digest.txt", context),
-        to=[user.email],
+        template="goals/email/reminder_digest",
+        context=context,
     )
-    message.attach_alternative(
-        render_to_string("goals/email/reminder_digest.html", context), "text/html"
-    )
-    return message
 
 
 # --- The one-click "done" link -----------------------------------------------------

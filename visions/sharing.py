@@ -10,14 +10,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from careervision.emails import email_message
 from visions.models import Share, ShareStatus, Vision
 
 INVITATION_DAYS = 14
@@ -75,16 +74,13 @@ def share_invitation_send(*, share: Share) -> None:
         "accept_url": settings.SITE_URL + reverse("share_accept_link", args=[share_token(share)]),
         "days": INVITATION_DAYS,
     }
-    message = EmailMultiAlternatives(
+    email_message(
+        to=share.email,
         subject=_("[CareerVision] %(name)s shared a career vision with you")
         % {"name": share.vision.owner.name},
-        body=render_to_string("visions/email/share_invitation.txt", context),
-        to=[share.email],
-    )
-    message.attach_alternative(
-        render_to_string("visions/email/share_invitation.html", context), "text/html"
-    )
-    message.send()
+        template="visions/email/share_invitation",
+        context=context,
+    ).send()
 
 
 @transaction.atomic
