@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from visions.models import Vision
+from visions.models import Vision, visible_vision_ids
 
 
 class GoalKind(models.TextChoices):
@@ -27,7 +27,7 @@ class GoalStatus(models.TextChoices):
 class GoalQuerySet(models.QuerySet["Goal"]):
     def visible_to(self, user) -> "GoalQuerySet":
         """Goals of the visions this user may read (decided by the visions' access)."""
-        return self.filter(vision__in=Vision.objects.visible_to(user))
+        return self.filter(vision__in=visible_vision_ids(user))
 
 
 class Goal(models.Model):
@@ -65,7 +65,7 @@ class Goal(models.Model):
 
 class ActionQuerySet(models.QuerySet["Action"]):
     def visible_to(self, user) -> "ActionQuerySet":
-        return self.filter(goal__vision__in=Vision.objects.visible_to(user))
+        return self.filter(goal__vision__in=visible_vision_ids(user))
 
 
 class Action(models.Model):
@@ -186,7 +186,7 @@ class VisionPdf(models.Model):
 class CommentQuerySet(models.QuerySet["Comment"]):
     def visible_to(self, user) -> "CommentQuerySet":
         """Comments on the visions this user may read (decided by the visions' access)."""
-        return self.filter(vision__in=Vision.objects.visible_to(user))
+        return self.filter(vision__in=visible_vision_ids(user))
 
 
 class Comment(models.Model):
