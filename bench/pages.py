@@ -136,14 +136,29 @@ def wrk(target: Target, sessions: dict[str, str], seconds: int) -> dict:
 
 
 def measure(seed: dict, sessions: dict[str, str], seconds: int) -> list[dict]:
-    """Every target once; the floor at the start and again at the end, so
-    drift during the run shows."""
+    """Every target, each between two runs of the floor: on a shared machine
+    the speed drifts during a run (the floor has been seen to fall from 430
+    to 166 requests/s in two minutes), so each page is compared with the
+    floor measured just before and just after it ("floor_rps")."""
     every = targets(seed)
     for target in every:
         check(target, sessions)
-    results = [wrk(target, sessions, seconds) for target in every]
-    again = wrk(every[0], sessions, seconds)
-    again["name"] = "floor (again, at the end)"
-    again["kind"] = "floor-again"
-    results.append(again)
-    return results
+    floor, others = every[0], every[1:]
+    floors = [wrk(floor, sessions, seconds)]
+    results = []
+    for target in others:
+        result = wrk(target, sessions, seconds)
+        floors.append(wrk(floor, sessions, seconds))
+        result["floor_rps"] = (floors[-2]["rps"] + floors[-1]["rps"]) / 2
+        results.append(result)
+    rates = [f["rps"] for f in floors]
+    summary = {
+        **floors[0],
+        "rps": sum(rates) / len(rates),
+        "floor_rps": sum(rates) / len(rates),
+        "floor_range": (min(rates), max(rates)),
+        "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
+        "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
+        "failures": sum(f["failures"] for f in floors),
+    }
+    return [summary, *results]

@@ -2,12 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from goals.comments import unread_comment_counts
+from careervision.fragments import fragment, naturaltime_step
+from careervision.queries import count_of
+from goals.comments import unread_count
 from goals.models import Action, Goal, GoalStatus
 from visions.models import Share, ShareStatus
 from visions.steps import questionnaire_progress
@@ -15,62 +16,102 @@ from visions.steps import questionnaire_progress
 DASHBOARD_PAGE_SIZE = 25
 
 
-def _count(queryset) -> Coalesce:
-    """A correlated COUNT per vision, so the page costs the same number of
-    queries whether the coach has ten clients or five hundred. (A plain
-    function, not Django's Count aggregate, so no GROUP BY is added.)"""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def coach_shares(user, query: str = ""):
-    today = timezone.localdate()
-    goals = Goal.objects.filter(vision=OuterRef("vision")).exclude(status=GoalStatus.DROPPED)
-    actions = Action.objects.filter(
-        goal__vision=OuterRef("vision"), done_on__isnull=True, due_date__lt=today
-    ).exclude(goal__status__in=[GoalStatus.DROPPED, GoalStatus.DONE])
-    shares = (
-        Share.objects.filter(coach=user, status=ShareStatus.ACTIVE)
-        .select_related("vision__owner")
-        .annotate(
-            goals_total=_count(goals),
-            goals_done=_count(goals.filter(status=GoalStatus.DONE)),
-            overdue=_count(actions),
-        )
-        .order_by("-vision__updated_at", "-pk")
-    )
+    """The coach's active shares, the vision changed last first; with a
+    query, those whose client's name or email or vision's title holds it."""
+    shares = Share.objects.filter(coach=user, status=ShareStatus.ACTIVE)
     if query:
         shares = shares.filter(
             Q(vision__owner__display_name__icontains=query)
             | Q(vision__owner__email__icontains=query)
             | Q(vision__title__icontains=query)
         )
-    return shares
+    return shares.order_by("-vision__updated_at", "-pk")
+
+
+def pending_invitations(user):
+    return Share.objects.filter(
+        email=user.email.lower(), status=ShareStatus.PENDING, expires_at__gt=timezone.now()
+    )
+
+
+def shares_with_counts(shares, today):
+    """The shares with their vision and client, and the counts a row shows:
+    goals (dropped ones left out), goals done, and overdue actions (open
+    actions of open goals whose date has passed)."""
+    goals = Goal.objects.filter(vision=OuterRef("vision")).exclude(status=GoalStatus.DROPPED)
+    actions = Action.objects.filter(
+        goal__vision=OuterRef("vision"), done_on__isnull=True, due_date__lt=today
+    ).exclude(goal__status__in=[GoalStatus.DROPPED, GoalStatus.DONE])
+    return shares.select_related("vision__owner").annotate(
+        goals_total=count_of(goals),
+        goals_done=count_of(goals.filter(status=GoalStatus.DONE)),
+        overdue=count_of(actions),
+    )
 
 
 @login_required
 def coach_dashboard(request):
+    """The table of clients, cached under a stamp of what it shows (see
+    careervision.fragments). One narrow query gives the page's rows: each
+    share, its vision's last change (which every write to the vision, its
+    answers, goals and actions moves), the client's name and email and the
+    unread comments; with the day (overdue actions) and how long ago each
+    vision changed, that is everything the table shows. The counts of goals
+    and actions are read only when the table is rendered again."""
+    user = request.user
     query = request.GET.get("q", "").strip()[:100]
-    page = Paginator(coach_shares(request.user, query), DASHBOARD_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    today, now = timezone.localdate(), timezone.now()
+    stamps = (
+        coach_shares(user, query)
+        .annotate(
+            unread=unread_count(user),
+            # Invitations are rare: counted here, loaded only when there are some.
+            invited=count_of(pending_invitations(user)),
+        )
+        .values_list(
+            "pk",
+            "vision__updated_at",
+            "vision__owner__display_name",
+            "vision__owner__email",
+            "unread",
+            "invited",
+        )
     )
-    shares = list(page.object_list)
-    unread = unread_comment_counts(request.user, [share.vision_id for share in shares])
-    rows = [
-        {
-            "share": share,
-            "progress": questionnaire_progress(share.vision.answers),
-            "unread": unread.get(share.vision_id, 0),
-        }
-        for share in shares
-    ]
-    invitations = Share.objects.filter(
-        email=request.user.email.lower(),
-        status=ShareStatus.PENDING,
-        expires_at__gt=timezone.now(),
-    ).select_related("vision__owner")
+    page = Paginator(stamps, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    listed = list(page.object_list)
+    stamp = tuple((*row[:5], naturaltime_step(row[1], now)) for row in listed)
+    invited = not listed or listed[0][5] > 0
+
+    def context() -> dict:
+        unread = {row[0]: row[4] for row in stamp}
+        shares = shares_with_counts(Share.objects.filter(pk__in=unread), today)
+        by_pk = {share.pk: share for share in shares}
+        rows = [
+            {
+                "share": by_pk[pk],
+                "progress": questionnaire_progress(by_pk[pk].vision.answers),
+                "unread": unread[pk],
+            }
+            for pk in unread
+            if pk in by_pk  # A share ended between the two queries.
+        ]
+        return {"rows": rows, "page": page, "query": query}
+
+    body = fragment(
+        request,
+        "goals/_dashboard_body.html",
+        context,
+        (query, page.number, page.paginator.count, today, stamp),
+    )
     return render(
         request,
         "goals/coach_dashboard.html",
-        {"rows": rows, "page": page, "query": query, "invitations": invitations},
+        {
+            "body": body,
+            "query": query,
+            "invitations": pending_invitations(user).select_related("vision__owner")
+            if invited
+            else [],
+        },
     )

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from django.utils.translation import gettext, ngettext
 
 from careervision.emails import email_message
 from careervision.fragments import naturaltime_step
+from careervision.queries import count_of
 from goals.models import Comment, CommentDigest, CommentReadMark, Goal
 from visions.models import Vision
 
@@ -133,26 +135,19 @@ def comments_mark_read(*, user, vision: Vision, at: datetime | None = None) -> N
 # --- Reads --------------------------------------------------------------------------
 
 
-def _unread(user):
-    """Comments by others that this person has not seen: newer than their
-    read mark on that vision, or all of them without a mark."""
+def unread_count(user, vision: str = "vision") -> Coalesce:
+    """How many comments by others on the outer query's `vision` this
+    person has not seen: newer than their read mark on it, or all of them
+    without a mark. An annotation, so a list of visions counts them in its
+    own query; it says nothing of access, which the list decides (the coach
+    dashboard's rows are the coach's active shares)."""
     seen = CommentReadMark.objects.filter(
         user=user, vision=OuterRef("vision"), read_at__gte=OuterRef("created_at")
     )
-    return Comment.objects.visible_to(user).exclude(author=user).filter(~Exists(seen))
-
-
-def unread_comment_counts(user, vision_ids) -> dict[int, int]:
-    """{vision id: number of unread comments}, in one query, for the visions
-    among `vision_ids` this person may read. Visions with none are left out."""
-    rows = (
-        _unread(user)
-        .filter(vision_id__in=vision_ids)
-        .values("vision_id")
-        .annotate(count=Count("pk"))
-        .order_by()
+    unseen = (
+        Comment.objects.filter(vision=OuterRef(vision)).exclude(author=user).filter(~Exists(seen))
     )
-    return {row["vision_id"]: row["count"] for row in rows}
+    return count_of(unseen)
 
 
 def comments_for_page(vision: Vision, user, *, now: datetime | None = None) -> dict:

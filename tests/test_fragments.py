@@ -20,6 +20,7 @@ from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step
 from goals.comments import comment_create
 from goals.services import action_create, action_set_done, goal_create
 from tests.factories import VisionFactory
+from tests.html import table_rows
 from visions.services import vision_save
 from visions.sharing import vision_share_create_active
 
@@ -367,3 +368,40 @@ def test_a_kept_card_carries_the_token_of_whoever_reads_it(alice, three_goals):
         f"/actions/{kept.pk}/done/", {"done": "1", "csrfmiddlewaretoken": form.group(1)}
     )
     assert response.status_code == 302
+
+
+# --- The coach dashboard ------------------------------------------------------------
+
+
+def test_the_coach_dashboard_is_kept_until_what_it_shows_changes(alice, bob, vision):
+    vision_share_create_active(vision=vision, coach=bob)
+    coach = signed_in(bob)
+    first, queries = get(coach, "/coach/")
+    assert any('FROM "goals_goal"' in sql for sql in queries)
+    second, queries = get(coach, "/coach/")
+    assert not any('FROM "goals_goal"' in sql for sql in queries)
+    assert table_rows(second) == table_rows(first)
+    # Client, vision, reflection, goals reached, overdue, last changed, new comments.
+    client, title, _, goals, overdue, _, unread = table_rows(first)[1]
+    assert (client, title, goals, overdue, unread) == (
+        "Alice Adams",
+        "Five years out",
+        "0 / 1",
+        "0",
+        "0",
+    )
+
+    goal = vision.goals.get()
+    action_create(goal=goal, title="Call the school", due_date=timezone.localdate())
+    goal_create(vision=vision, title="Portfolio", target_date=goal.target_date, kind="skill")
+    assert table_rows(get(coach, "/coach/")[0])[1][3:5] == ["0 / 2", "0"]
+    # A day later the action is overdue, though nothing was written.
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with patch.object(timezone, "localdate", lambda: tomorrow):
+        assert table_rows(get(coach, "/coach/")[0])[1][4] == "1"
+
+    alice.display_name = "Alice Moreno"
+    alice.save(update_fields=["display_name"])
+    assert table_rows(get(coach, "/coach/")[0])[1][0] == "Alice Moreno"
+    comment_create(vision=vision, author=alice, body="I added a portfolio goal.")
+    assert table_rows(get(coach, "/coach/")[0])[1][6] == "1"

@@ -8,10 +8,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from goals.comments import comment_create, comment_digests_send, unread_comment_counts
+from goals.comments import comment_create, comment_digests_send
 from goals.models import Comment
 from goals.services import goal_create
 from tests.factories import VisionFactory
+from tests.goals.unread import unread
 from visions import sharing as vision_sharing
 from visions.models import AccessLog
 
@@ -87,13 +88,13 @@ def test_the_owner_sees_the_coachs_comment_as_new_until_she_reads_it(
     alice_client, alice, bob, vision
 ):
     comment_create(vision=vision, author=bob, body="Looks good.")
-    assert unread_comment_counts(alice, [vision.pk]) == {vision.pk: 1}
-    assert unread_comment_counts(bob, [vision.pk]) == {}
+    assert unread(alice, vision) == {vision.pk: 1}
+    assert unread(bob, vision) == {}
 
     response = alice_client.get(f"/visions/{vision.pk}/comments/")
 
     assert response.text.count('<span class="badge text-bg-primary">new</span>') == 1
-    assert unread_comment_counts(alice, [vision.pk]) == {}
+    assert unread(alice, vision) == {}
 
 
 def test_the_coach_cannot_change_the_owners_comment(bob_client, alice, vision):
