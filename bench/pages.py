@@ -9,6 +9,7 @@ whose status is not the expected one.
 
 import json
 import os
+import statistics
 import subprocess
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -107,7 +108,7 @@ def check(target: Target, sessions: dict[str, str]) -> None:
         raise RuntimeError(f"{target.name}: {target.path} does not show {target.expect!r}")
 
 
-def wrk(target: Target, sessions: dict[str, str], seconds: int) -> dict:
+def wrk(target: Target, sessions: dict[str, str], seconds: int, *, warm_up: bool = True) -> dict:
     env = {
         **os.environ,
         "BENCH_METHOD": target.method,
@@ -119,7 +120,8 @@ def wrk(target: Target, sessions: dict[str, str], seconds: int) -> dict:
     url = f"http://{HOST}:{PORT}{target.path}"
     script = str(ROOT / "bench" / "wrk.lua")
     base = ["wrk", "-t1", f"-c{CONNECTIONS}", "--timeout=30s", "-s", script]
-    subprocess.run([*base, "-d1s", url], env=env, check=True, capture_output=True)  # warm-up
+    if warm_up:
+        subprocess.run([*base, "-d1s", url], env=env, check=True, capture_output=True)
     output = subprocess.run(
         [*base, f"-d{seconds}s", url], env=env, check=True, capture_output=True, text=True
     ).stdout
@@ -135,30 +137,43 @@ def wrk(target: Target, sessions: dict[str, str], seconds: int) -> dict:
     }
 
 
+def rounds(runs: list[dict]) -> dict:
+    """One row from runs of one target: their requests/s, the median of
+    their p50 and p99, every failure."""
+    return {
+        **runs[0],
+        "requests": sum(r["requests"] for r in runs),
+        "rps": statistics.mean(r["rps"] for r in runs),
+        "p50_ms": statistics.median(r["p50_ms"] for r in runs),
+        "p99_ms": statistics.median(r["p99_ms"] for r in runs),
+        "failures": sum(r["failures"] for r in runs),
+    }
+
+
 def measure(seed: dict, sessions: dict[str, str], seconds: int) -> list[dict]:
-    """Every target, each between two runs of the floor: on a shared machine
-    the speed drifts during a run (the floor has been seen to fall from 430
-    to 166 requests/s in two minutes), so each page is compared with the
-    floor measured just before and just after it ("floor_rps")."""
+    """Every target next to the floor, taking turns with it a second at a
+    time for `seconds` turns each. On a shared machine the speed swings
+    within seconds (the floor has been seen at 165 and at 539 requests/s a
+    few seconds apart), so a page measured for five seconds on its own and
+    a floor measured a minute earlier cannot be compared; a page and the
+    floor measured in alternate seconds can ("floor_rps" is the floor's
+    rate during the page's turns)."""
     every = targets(seed)
     for target in every:
         check(target, sessions)
+        wrk(target, sessions, 1, warm_up=False)
     floor, others = every[0], every[1:]
-    floors = [wrk(floor, sessions, seconds)]
-    results = []
+    floors, results = [], []
     for target in others:
-        result = wrk(target, sessions, seconds)
-        floors.append(wrk(floor, sessions, seconds))
-        result["floor_rps"] = (floors[-2]["rps"] + floors[-1]["rps"]) / 2
-        results.append(result)
+        pairs = [
+            (wrk(floor, sessions, 1, warm_up=False), wrk(target, sessions, 1, warm_up=False))
+            for _ in range(seconds)
+        ]
+        floors += [f for f, _ in pairs]
+        row = rounds([page for _, page in pairs])
+        row["floor_rps"] = statistics.mean(f["rps"] for f, _ in pairs)
+        results.append(row)
     rates = [f["rps"] for f in floors]
-    summary = {
-        **floors[0],
-        "rps": sum(rates) / len(rates),
-        "floor_rps": sum(rates) / len(rates),
-        "floor_range": (min(rates), max(rates)),
-        "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
-        "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
-        "failures": sum(f["failures"] for f in floors),
-    }
+    summary = {**rounds(floors), "floor_rps": statistics.mean(rates)}
+    summary["floor_range"] = (min(rates), max(rates))
     return [summary, *results]

@@ -1,6 +1,6 @@
 """`make bench`: seeds data at scale, starts gunicorn, measures, reports.
 
-    .venv/bin/python -m bench.run [--seconds 5] [--locust-seconds 300] [--only pages,pdf,curves,load]
+    .venv/bin/python -m bench.run [--seconds 6] [--locust-seconds 300] [--only pages,pdf,curves,load]
 
 What it measures, all in one run on one machine, against one server:
 - pages: requests/s, p50 and p99 of every main page with wrk, next to the
@@ -232,12 +232,13 @@ def report(results: dict, options, missed: list[str]) -> str:
     if "pages" in results:
         low, high = results["pages"][0]["floor_range"]
         lines += [
-            f"Pages: wrk, {pages.CONNECTIONS} connections, {options.seconds} s each after 1 s of warm-up, "
-            "each page between two runs of the floor; its ratio is to their mean "
-            f"(the floor ranged from {low:.0f} to {high:.0f} requests/s during the run). "
+            f"Pages: wrk, {pages.CONNECTIONS} connections, each page taking turns with the floor "
+            f"a second at a time, {options.seconds} turns each; a page's ratio is to the floor "
+            f"in its own turns (the floor's seconds ranged from {low:.0f} to {high:.0f} "
+            "requests/s during the run). "
             f"Targets: at least {FLOOR_SHARE}x the floor and {ADMIN_TIMES}x the admin change list.",
             "",
-            "| page | requests/s | p50 | p99 | floor beside | x floor | x admin | failed |",
+            "| page | requests/s | p50 | p99 | floor in its turns | x floor | x admin | failed |",
             "|---|---|---|---|---|---|---|---|",
         ]
         for r in results["pages"]:
@@ -293,7 +294,12 @@ def main() -> int:
         "--database-url", default="postgres://postgres@127.0.0.1:5432/careervision_bench"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
-    parser.add_argument("--seconds", type=int, default=5, help="wrk run per page")
+    parser.add_argument(
+        "--seconds",
+        type=int,
+        default=6,
+        help="per page: seconds of wrk, each beside a second of the floor",
+    )
     parser.add_argument("--locust-seconds", type=int, default=300)
     parser.add_argument("--only", default="pages,pdf,curves,load")
     parser.add_argument("--users", type=int, default=10_000)
