@@ -99,17 +99,18 @@ def goal_list(request, vision_id: int):
     vision = vision_get_for_user(request.user, pk=vision_id, viewed="goals")
     today = timezone.localdate()
     can_edit = vision_can_edit(request.user, vision)
-    comments = comments_for_page(vision, request.user)
+    every_comment = comments_stamp(vision, request.user)
 
     def context() -> dict:
         goals = list(vision_goals(vision))
         profile = answers_profile(vision.answers)
         rows = goal_rows(goals, today)
+        comments = comments_for_page(vision, request.user)
         return {
             "vision": vision,
             "can_edit": can_edit,
             "rows": rows,
-            "cards": goal_cards(request, vision, rows, can_edit, comments),
+            "cards": goal_cards(request, vision, rows, can_edit, comments, every_comment),
             "summary": vision_summary(goals, today),
             "coverage": values_coverage(
                 profile.top if profile else [],
@@ -118,9 +119,7 @@ def goal_list(request, vision_id: int):
             "comments": comments,
         }
 
-    body = vision_fragment(
-        request, vision, "goals/_list_body.html", context, today, comments_stamp(comments)
-    )
+    body = vision_fragment(request, vision, "goals/_list_body.html", context, today, every_comment)
     return render(request, "goals/list.html", {"vision": vision, "body": body})
 
 
@@ -139,15 +138,16 @@ def _fields(instance) -> tuple:
     return tuple(getattr(instance, field.attname) for field in instance._meta.concrete_fields)
 
 
-def goal_cards(request, vision, rows: list[dict], can_edit: bool, comments: dict) -> list[str]:
+def goal_cards(
+    request, vision, rows: list[dict], can_edit: bool, comments: dict, every_comment: tuple
+) -> list[str]:
     """Each goal's card, kept in the cache under a stamp of everything it
     shows: the goal's and its actions' fields and date states, its place
     (first and last cannot move further), the reader and the comments.
     Ticking one action renders one card again, not fifty. Kept in this
     process's memory only (the whole page is in the shared cache). The
     cards keep the CSRF placeholder: the page around them puts each
-    response's token in."""
-    every_comment = comments_stamp(comments)
+    response's token in. `every_comment` is comments_stamp() of the page."""
     cards = []
     for index, row in enumerate(rows):
         first, last = index == 0, index == len(rows) - 1

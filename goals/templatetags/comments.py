@@ -40,13 +40,12 @@ def vision_comment_thread(context, vision):
     The vision page's view lives in the visions app, which must not import
     from goals: the tag fetches the thread itself."""
     request = context["request"]
-    comments = comments_for_page(vision, request.user)
     return vision_fragment(
         request,
         vision,
         "goals/comments/_thread.html",
-        lambda: _thread(context, vision, comments, None),
-        comments_stamp(comments),
+        lambda: _thread(context, vision, comments_for_page(vision, request.user), None),
+        comments_stamp(vision, request.user),
     )
 
 

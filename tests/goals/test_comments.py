@@ -20,6 +20,7 @@ from goals.comments import (
     comment_update,
     comments_for_page,
     comments_mark_read,
+    comments_stamp,
 )
 from goals.models import Comment, CommentDigest
 from goals.services import goal_create
@@ -145,6 +146,37 @@ def test_unread_counts_are_comments_by_others_after_the_read_mark(
     assert counts == {vision.pk: 2, second.pk: 1}
     # To bob, only alice's comment is new: his own two never are.
     assert unread(bob, vision) == {vision.pk: 1}
+
+
+def test_the_comments_stamp_agrees_with_the_page_helper(
+    alice, bob, vision, goal, django_assert_num_queries
+):
+    """A page kept in the cache under comments_stamp() must be rendered
+    again exactly when what comments_for_page() gives it changes."""
+    old = posted(comment_create(vision=vision, author=alice, body="Mine, long ago"), NINE)
+    comment_create(vision=vision, author=alice, body="Mine, just now")
+    posted(comment_create(vision=vision, goal=goal, author=bob, body="Read"), NINE)
+    comments_mark_read(user=alice, vision=vision, at=NINE + timedelta(minutes=1))
+    comment_create(vision=vision, goal=goal, author=bob, body="Not read yet")
+
+    with django_assert_num_queries(1):
+        stamp = comments_stamp(vision, alice)
+
+    page = comments_for_page(vision, alice)
+    every = sorted(page["vision"] + page["goals"][goal.pk], key=lambda c: c.pk)
+    assert [(pk, is_new, can_change) for pk, _, _, is_new, can_change, *_ in stamp] == [
+        (c.pk, c.is_new, c.can_change) for c in every
+    ]
+    assert [(c.is_new, c.can_change) for c in every] == [
+        (False, False),
+        (False, True),
+        (False, False),
+        (True, False),
+    ]
+    comment_update(comment=every[1], author=alice, body="Mine, changed")
+    assert comments_stamp(vision, alice) != stamp
+    comment_delete(comment=every[1], author=alice)
+    assert [row[0] for row in comments_stamp(vision, alice)] == [old.pk, every[2].pk, every[3].pk]
 
 
 def test_the_page_helper_groups_the_thread_in_two_queries(
