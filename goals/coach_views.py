@@ -3,10 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q
-from django.shortcuts import render
 from django.utils import timezone
 
-from careervision.fragments import fragment, naturaltime_step
+from careervision.fragments import fragment, naturaltime_step, render_around
 from careervision.queries import count_of
 from goals.comments import unread_count
 from goals.models import Action, Goal, GoalStatus
@@ -104,14 +103,7 @@ def coach_dashboard(request):
         context,
         (query, page.number, page.paginator.count, today, stamp),
     )
-    return render(
-        request,
-        "goals/coach_dashboard.html",
-        {
-            "body": body,
-            "query": query,
-            "invitations": pending_invitations(user).select_related("vision__owner")
-            if invited
-            else [],
-        },
+    invitations = pending_invitations(user).select_related("vision__owner") if invited else []
+    return render_around(
+        request, "goals/coach_dashboard.html", {"query": query, "invitations": invitations}, body
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careervision.fragments import fragment_piece
+from careervision.fragments import fragment_piece, render_around
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
@@ -120,7 +120,7 @@ def goal_list(request, vision_id: int):
         }
 
     body = vision_fragment(request, vision, "goals/_list_body.html", context, today, every_comment)
-    return render(request, "goals/list.html", {"vision": vision, "body": body})
+    return render_around(request, "goals/list.html", {"vision": vision}, body)
 
 
 # A line break and the indentation after it, as the templates leave them.
@@ -197,7 +197,7 @@ def goal_timeline(request, vision_id: int):
         }
 
     body = vision_fragment(request, vision, "goals/_timeline_body.html", context, today)
-    return render(request, "goals/timeline.html", {"vision": vision, "body": body})
+    return render_around(request, "goals/timeline.html", {"vision": vision}, body)
 
 
 @login_required

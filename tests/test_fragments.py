@@ -8,15 +8,18 @@ from unittest.mock import patch
 
 import pytest
 from django.contrib.humanize.templatetags import humanize
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.cache import cache
 from django.db import connection
+from django.shortcuts import render
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step
+from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step, render_around
 from goals.comments import comment_create
 from goals.services import action_create, action_set_done, goal_create
 from tests.factories import VisionFactory
@@ -405,3 +408,15 @@ def test_the_coach_dashboard_is_kept_until_what_it_shows_changes(alice, bob, vis
     assert table_rows(get(coach, "/coach/")[0])[1][0] == "Alice Moreno"
     comment_create(vision=vision, author=alice, body="I added a portfolio goal.")
     assert table_rows(get(coach, "/coach/")[0])[1][6] == "1"
+
+
+def test_render_around_puts_the_piece_where_the_template_would(alice, vision, rf):
+    request = rf.get(f"/visions/{vision.pk}/timeline/")
+    request.user = alice
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    body = mark_safe("<p>Kept “piece”</p>\n" * 3)  # noqa: S308 -- a test constant
+    around = render_around(request, "goals/timeline.html", {"vision": vision}, body)
+    through = render(request, "goals/timeline.html", {"vision": vision, "body": body})
+    assert TOKEN.sub("", around.text) == TOKEN.sub("", through.text)
+    assert around.text.count("<p>Kept “piece”</p>") == 3

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from careervision.fragments import render_around
 from visions import steps
 from visions.access import vision_fragment, vision_get_for_user
 from visions.models import Vision
@@ -64,7 +65,7 @@ def questionnaire_step(request, vision_id: int, slug: str):
             step.body,
             lambda: step_context(vision, step, form, returning_to_review),
         )
-    return render(request, step.template, {"vision": vision, "step": step, "body": body})
+    return render_around(request, step.template, {"vision": vision, "step": step}, body)
 
 
 def step_context(vision, step, form=None, returning_to_review=False) -> dict:

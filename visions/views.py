@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from careervision.fragments import render_around
 from visions import steps
 from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
 from visions.diffs import has_changes, list_diff, word_diff
@@ -39,9 +40,8 @@ def home(request):
     """Strangers see what CareerVision is; a signed-in person sees their own start page."""
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
-    visions = Vision.objects.visible_to(request.user).filter(
-        owner=request.user, archived_at__isnull=True
-    )
+    # A person's own visions: always theirs to read (Vision.readable_by).
+    visions = Vision.objects.filter(owner=request.user, archived_at__isnull=True)
     return render(request, "pages/home.html", {"visions": visions_with_progress(visions)})
 
 
@@ -55,9 +55,7 @@ def visions_with_progress(visions) -> list[dict]:
 @login_required
 def vision_list(request):
     visions = list(
-        Vision.objects.visible_to(request.user)
-        .filter(owner=request.user)
-        .annotate(
+        Vision.objects.filter(owner=request.user).annotate(  # their own: always theirs to read
             goals_total=Count("goals", filter=~Q(goals__status="dropped")),
             goals_done=Count("goals", filter=Q(goals__status="done")),
         )
@@ -106,8 +104,8 @@ def vision_detail(request, vision_id: int):
 
     # The comment thread under it is live: the template tag reads it.
     body = vision_fragment(request, vision, "visions/_detail_body.html", context)
-    return render(
-        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit, "body": body}
+    return render_around(
+        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit}, body
     )
 
 
@@ -300,7 +298,7 @@ def vision_history(request, vision_id: int):
 
     # Every save writes a revision and moves the vision's stamp.
     body = vision_fragment(request, vision, "visions/_history_body.html", context)
-    return render(request, "visions/history.html", {"vision": vision, "body": body})
+    return render_around(request, "visions/history.html", {"vision": vision}, body)
 
 
 FIELD_NAMES = {
@@ -351,7 +349,7 @@ def vision_compare(request, vision_id: int):
 
     # Revisions never change; the stamp covers the title and who reads.
     body = vision_fragment(request, vision, "visions/_compare_body.html", context)
-    return render(request, "visions/compare.html", {"vision": vision, "body": body})
+    return render_around(request, "visions/compare.html", {"vision": vision}, body)
 
 
 @login_required
