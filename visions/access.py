@@ -9,6 +9,7 @@ for one vision: the owner's visions and those shared with the user by an
 active share.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -39,8 +40,22 @@ def vision_get_for_user(
     if write and not vision_can_edit(user, vision):
         raise PermissionDenied
     if viewed and vision.owner_id != user.pk:
-        AccessLog.objects.create(vision=vision, viewer=user, what=viewed)
+        access_log(vision, user, viewed)
     return vision
+
+
+# Looking again at the same thing within this many seconds is the same visit.
+ACCESS_LOG_EVERY = 10 * 60
+
+
+def access_log(vision: Vision, viewer, viewed: str) -> None:
+    """Writes down that `viewer` looked at `viewed` of the vision, once per
+    visit: a coach going back and forth between a client's pages for ten
+    minutes makes one line per page in the owner's log, not dozens. The
+    shared cache remembers the visit (add() is atomic, so two requests at
+    once still write one line)."""
+    if cache.add(f"viewed:{vision.pk}:{viewer.pk}:{viewed}", True, ACCESS_LOG_EVERY):
+        AccessLog.objects.create(vision=vision, viewer=viewer, what=viewed)
 
 
 def vision_fragment(request, vision: Vision, template_name: str, context, *stamp):

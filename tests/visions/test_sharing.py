@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail, signing
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -195,12 +196,18 @@ def test_the_access_log_records_what_coaches_look_at(client, alice, vision, bob)
     client.force_login(bob)
     client.get(f"/visions/{vision.pk}/")
     client.get(f"/visions/{vision.pk}/goals/")
+    client.get(f"/visions/{vision.pk}/")  # back again within the visit: not a new line
     client.get(f"/visions/{vision.pk}/vision.pdf")
     assert list(AccessLog.objects.order_by("pk").values_list("viewer__email", "what")) == [
         ("bob@example.com", "vision"),
         ("bob@example.com", "goals"),
         ("bob@example.com", "pdf"),
     ]
+    # Once the visit is over, looking again is written down again.
+    cache.delete(f"viewed:{vision.pk}:{bob.pk}:vision")
+    client.get(f"/visions/{vision.pk}/")
+    assert AccessLog.objects.filter(what="vision").count() == 2
+    AccessLog.objects.filter(what="vision").order_by("pk").last().delete()
     client.force_login(alice)
     response = client.get(f"/visions/{vision.pk}/sharing/")
     assert [entry.what for entry in response.context["access_log"]] == ["pdf", "goals", "vision"]
