@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from visions.access import vision_get_for_user
+from visions.access import ACCESS_LOG_EVERY, vision_get_for_user
 from visions.forms import ShareForm
 from visions.models import Share, ShareStatus
 from visions.sharing import (
@@ -47,6 +47,7 @@ def vision_sharing(request, vision_id: int):
             "pending": [s for s in shares if s.status == ShareStatus.PENDING],
             "ended": [s for s in shares if s.status == ShareStatus.REVOKED],
             "access_log": vision.access_log.select_related("viewer")[:ACCESS_LOG_SHOWN],
+            "visit_minutes": ACCESS_LOG_EVERY // 60,
         },
     )
 

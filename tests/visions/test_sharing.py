@@ -211,6 +211,7 @@ def test_the_access_log_records_what_coaches_look_at(client, alice, vision, bob)
     client.force_login(alice)
     response = client.get(f"/visions/{vision.pk}/sharing/")
     assert [entry.what for entry in response.context["access_log"]] == ["pdf", "goals", "vision"]
+    assert "within 10 minutes is the same visit" in response.text
 
 
 def test_the_dashboard_counts_and_searches_in_constant_queries(
