@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from careervision.fragments import CSRF_PLACEHOLDER, Recent, naturaltime_step, render_around
 from goals.comments import comment_create
-from goals.services import action_create, action_set_done, goal_create
+from goals.services import action_create, action_set_done, goal_create, goal_update
 from tests.factories import VisionFactory
 from tests.html import table_rows
-from visions.services import vision_save
+from visions.services import vision_archive, vision_save
 from visions.sharing import vision_share_create_active
 
 pytestmark = pytest.mark.django_db
@@ -420,3 +420,19 @@ def test_render_around_puts_the_piece_where_the_template_would(alice, vision, rf
     through = render(request, "goals/timeline.html", {"vision": vision, "body": body})
     assert TOKEN.sub("", around.text) == TOKEN.sub("", through.text)
     assert around.text.count("<p>Kept “piece”</p>") == 3
+
+
+def test_home_and_my_visions_show_a_change_at_once(alice, vision):
+    client = signed_in(alice)
+    home, _ = get(client, "/")
+    mine, _ = get(client, "/visions/")
+    assert "Welcome, Alice Adams" in home
+    assert "0 of 1 goals reached" in mine
+    goal_update(goal=vision.goals.get(), status="done")
+    alice.display_name = "Alice Moreno"
+    alice.save(update_fields=["display_name"])
+    assert "Welcome, Alice Moreno" in get(client, "/")[0]
+    assert "1 of 1 goals reached" in get(client, "/visions/")[0]
+    vision_archive(vision=vision)
+    assert "Five years out" not in get(client, "/")[0]
+    assert '<ul class="list-unstyled vision-list archived">' in get(client, "/visions/")[0]

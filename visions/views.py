@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careervision.fragments import render_around
+from careervision.fragments import fragment, naturaltime_step, render_around
 from visions import steps
 from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
 from visions.diffs import has_changes, list_diff, word_diff
@@ -40,9 +41,16 @@ def home(request):
     """Strangers see what CareerVision is; a signed-in person sees their own start page."""
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
+    user = request.user
     # A person's own visions: always theirs to read (Vision.readable_by).
-    visions = Vision.objects.filter(owner=request.user, archived_at__isnull=True)
-    return render(request, "pages/home.html", {"visions": visions_with_progress(visions)})
+    visions = Vision.objects.filter(owner=user, archived_at__isnull=True)
+    body = fragment(
+        request,
+        "pages/_home_body.html",
+        lambda: {"visions": visions_with_progress(visions)},
+        (user.name, user.is_coach, own_visions_stamp(visions)),
+    )
+    return render_around(request, "pages/home.html", {}, body)
 
 
 def visions_with_progress(visions) -> list[dict]:
@@ -52,23 +60,37 @@ def visions_with_progress(visions) -> list[dict]:
     ]
 
 
+def own_visions_stamp(visions) -> tuple:
+    """What a list of a person's visions shows, for careervision.fragments:
+    it changes only when one of them is written (every write to a vision,
+    its answers, goals or actions moves updated_at), archived, added or
+    deleted, or when "changed 3 minutes ago" reads differently."""
+    now = timezone.now()
+    return tuple(
+        (pk, updated_at, naturaltime_step(updated_at, now))
+        for pk, updated_at in visions.values_list("pk", "updated_at")
+    )
+
+
 @login_required
 def vision_list(request):
-    visions = list(
-        Vision.objects.filter(owner=request.user).annotate(  # their own: always theirs to read
-            goals_total=Count("goals", filter=~Q(goals__status="dropped")),
-            goals_done=Count("goals", filter=Q(goals__status="done")),
+    mine = Vision.objects.filter(owner=request.user)  # their own: always theirs to read
+
+    def context() -> dict:
+        visions = list(
+            mine.annotate(
+                goals_total=Count("goals", filter=~Q(goals__status="dropped")),
+                goals_done=Count("goals", filter=Q(goals__status="done")),
+            )
         )
-    )
-    return render(
-        request,
-        "visions/list.html",
-        {
+        return {
             "active": visions_with_progress(v for v in visions if not v.is_archived),
             "archived": visions_with_progress(v for v in visions if v.is_archived),
             "comparable": [v for v in visions if steps.answers_profile(v.answers)],
-        },
-    )
+        }
+
+    body = fragment(request, "visions/_list_body.html", context, own_visions_stamp(mine))
+    return render_around(request, "visions/list.html", {}, body)
 
 
 @login_required
