@@ -1,12 +1,11 @@
 """The coach's dashboard: the clients who shared a vision with them."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q
 from django.utils import timezone
 
 from careervision.fragments import fragment, naturaltime_step, render_around
-from careervision.queries import count_of
+from careervision.queries import count_of, counted_page
 from goals.comments import unread_count
 from goals.models import Action, Goal, GoalStatus
 from visions.models import Share, ShareStatus
@@ -61,24 +60,15 @@ def coach_dashboard(request):
     user = request.user
     query = request.GET.get("q", "").strip()[:100]
     today, now = timezone.localdate(), timezone.now()
-    stamps = (
-        coach_shares(user, query)
-        .annotate(
-            unread=unread_count(user),
-            # Invitations are rare: counted here, loaded only when there are some.
-            invited=count_of(pending_invitations(user)),
-        )
-        .values_list(
-            "pk",
-            "vision__updated_at",
-            "vision__owner__display_name",
-            "vision__owner__email",
-            "unread",
-            "invited",
-        )
+    shares = coach_shares(user, query).annotate(
+        unread=unread_count(user),
+        # Invitations are rare: counted here, loaded only when there are some.
+        invited=count_of(pending_invitations(user)),
     )
-    page = Paginator(stamps, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    listed = list(page.object_list)
+    fields = ["pk", "vision__updated_at", "vision__owner__display_name", "vision__owner__email"]
+    fields += ["unread", "invited"]
+    page = counted_page(shares, fields, request.GET.get("page"), DASHBOARD_PAGE_SIZE)
+    listed = page.object_list
     stamp = tuple((*row[:5], naturaltime_step(row[1], now)) for row in listed)
     invited = not listed or listed[0][5] > 0
 
