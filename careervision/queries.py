@@ -20,16 +20,16 @@ def counted_page(queryset, fields: list[str], number, per_page: int) -> Page:
     rows in all (COUNT(*) OVER ()). A page number out of range, which
     get_page() answers with the last page, costs get_page()'s two queries
     (plus the first try, past the end)."""
-    paginator = Paginator(queryset.values_list(*fields), per_page)
     try:
         number = int(number)
     except (TypeError, ValueError):
         number = 1
     if number < 1:
-        return paginator.get_page(number)
+        return Paginator(queryset.values_list(*fields), per_page).get_page(number)
     counted = queryset.annotate(_total=Window(Count("pk"))).values_list(*fields, "_total")
     rows = list(counted[(number - 1) * per_page : number * per_page])
     if not rows and number > 1:
-        return paginator.get_page(number)
+        return Paginator(queryset.values_list(*fields), per_page).get_page(number)
+    paginator = Paginator(counted, per_page)
     paginator.count = rows[0][-1] if rows else 0  # Paginator's cached count, known already
     return Page([row[:-1] for row in rows], number, paginator)
