@@ -362,14 +362,12 @@ def test_a_kept_card_carries_the_token_of_whoever_reads_it(alice, three_goals):
     assert cards_rendered(page) == 1  # two cards came from the first session's render
     assert CSRF_PLACEHOLDER not in page.content.decode()
     kept = three_goals.goals.get(title="Goal number 2").actions.get()
-    form = re.search(
-        rf'action="/actions/{kept.pk}/done/".*?name="csrfmiddlewaretoken" value="([^"]+)"',
-        page.content.decode(),
-        re.S,
-    )
-    response = second.post(
-        f"/actions/{kept.pk}/done/", {"done": "1", "csrfmiddlewaretoken": form.group(1)}
-    )
+    # The kept card's tick posts the page's shared form, with this response's token.
+    html = page.content.decode()
+    assert f'form="goal-tools" formaction="/actions/{kept.pk}/done/"' in html
+    shared = re.search(r'<form id="goal-tools" method="post" hidden>(.*?)</form>', html, re.S)
+    token = TOKEN.search(shared.group(1)).group(1)
+    response = second.post(f"/actions/{kept.pk}/done/", {"done": "1", "csrfmiddlewaretoken": token})
     assert response.status_code == 302
 
 

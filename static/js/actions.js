@@ -1,31 +1,31 @@
 // Ticks an action done or open without reloading the page. Without
-// JavaScript the same form posts and the page reloads.
+// JavaScript the same button posts the goals page's shared form to its own
+// address (formaction) and the page reloads.
 (function () {
   "use strict";
-  document.querySelectorAll("[data-action-toggle]").forEach(function (form) {
-    form.addEventListener("submit", function (event) {
+  document.querySelectorAll("[data-action-toggle]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
       event.preventDefault();
-      var button = form.querySelector("button");
-      var done = form.querySelector("input[name=done]");
+      var form = button.form;
+      var body = new FormData(form);
+      body.append(button.name, button.value);
       button.disabled = true;
-      fetch(form.action, {
+      fetch(button.formAction, {
         method: "POST",
-        body: new FormData(form),
+        body: body,
         headers: { "Accept": "application/json" },
         credentials: "same-origin"
       }).then(function (response) {
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       }).then(function (result) {
-        var row = form.closest(".action-row");
-        row.classList.toggle("is-done", result.done);
-        done.value = result.done ? "0" : "1";
+        button.closest(".action-row").classList.toggle("is-done", result.done);
+        button.value = result.done ? "0" : "1";
         button.setAttribute("aria-pressed", result.done ? "true" : "false");
-        button.setAttribute("aria-label", result.done ? button.dataset.labelDone : button.dataset.labelOpen);
-      }).catch(function () {
-        form.submit();  // Fall back to a normal post, which shows any problem.
-      }).finally(function () {
         button.disabled = false;
+      }).catch(function () {
+        button.disabled = false;
+        form.requestSubmit(button);  // A normal post, which shows any problem.
       });
     });
   });

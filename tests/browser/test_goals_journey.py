@@ -2,11 +2,13 @@
 action and sees the timeline change."""
 
 import re
+from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from goals.models import Action, Goal
+from goals.services import action_create, goal_create
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_questionnaire_journey import log_in
 from tests.factories import VisionFactory, answered
@@ -51,13 +53,21 @@ def test_plan_edit_tick_and_see_the_timeline(page, live_server, alice):
 
     # Tick the first action: the page updates without a reload.
     first_action = Action.objects.filter(goal__title="My first three months").first()
-    toggle = page.get_by_role("button", name=f"Mark “{first_action.title}” as done")
+    toggle = page.get_by_role("button", name=f"Done: {first_action.title}")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    page.evaluate("window.notReloaded = true")
     toggle.click()
-    expect(
-        page.get_by_role("button", name=f"Mark “{first_action.title}” as not done")
-    ).to_be_visible()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.notReloaded") is True
     first_action.refresh_from_db()
     assert first_action.done_on == timezone.localdate()
+    # Ticked again, it is open again; without JavaScript's help the form would reload.
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    first_action.refresh_from_db()
+    assert first_action.done_on is None
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
 
     page.get_by_role("link", name="Timeline").click()
     assert_accessible(page)
@@ -66,3 +76,36 @@ def test_plan_edit_tick_and_see_the_timeline(page, live_server, alice):
     expect(page.locator(".goals-summary")).to_contain_text(
         re.compile(r"reached ·\s+1 of \d+ actions done")
     )
+
+
+def test_without_javascript_the_cards_buttons_post_the_shared_form(browser, live_server, alice):
+    """Move, tick and remove share the page's one form (form="goal-tools"),
+    each button naming its own address: a browser without JavaScript posts
+    it with that button's name and value, and the page reloads."""
+    vision = VisionFactory(owner=alice, title="Five years out")
+    later = timezone.localdate() + timedelta(days=90)
+    first = goal_create(vision=vision, title="Portfolio", target_date=later, kind="skill")
+    goal_create(vision=vision, title="Certificate", target_date=later, kind="credential")
+    action_create(goal=first, title="Pick three projects")
+    action_create(goal=first, title="Ask for a review")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    base = live_server.url
+    log_in(page, base, alice.email)
+    page.goto(f"{base}/visions/{vision.pk}/goals/")
+
+    page.get_by_role("button", name="Done: Pick three projects").click()
+    expect(page.get_by_role("button", name="Done: Pick three projects")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.get_by_role("button", name="Move “Certificate” up").click()
+    expect(page.locator(".goal-card h2")).to_have_text(["Certificate", "Portfolio"])
+    page.get_by_role("button", name="Remove Ask for a review").click()
+    expect(page.get_by_text("Action “Ask for a review” removed.")).to_be_visible()
+    context.close()  # (axe needs JavaScript: the journey above checks the same page with it)
+
+    assert list(Action.objects.values_list("title", "done_on")) == [
+        ("Pick three projects", timezone.localdate())
+    ]
+    assert list(Goal.objects.values_list("title", flat=True)) == ["Certificate", "Portfolio"]
