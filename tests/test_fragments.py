@@ -349,7 +349,7 @@ def test_moving_a_goal_renders_the_cards_whose_place_changed(alice, three_goals)
     order = re.findall(r'<h2 class="h5 mb-1">(Goal number \d)</h2>', html)
     assert order == ["Goal number 0", "Goal number 2", "Goal number 1"]
     assert cards_rendered(response) == 2  # the first card kept its place
-    down = re.findall(r'value="down"><button type="submit" class="[^"]+"( disabled)?>', html)
+    down = re.findall(r'name="direction" value="down" class="[^"]+"( disabled)?>', html)
     assert down == ["", "", " disabled"]
 
 
