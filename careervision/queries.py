@@ -24,11 +24,9 @@ def counted_page(queryset, fields: list[str], number, per_page: int) -> Page:
         number = int(number)
     except (TypeError, ValueError):
         number = 1
-    if number < 1:
-        return Paginator(queryset.values_list(*fields), per_page).get_page(number)
     counted = queryset.annotate(_total=Window(Count("pk"))).values_list(*fields, "_total")
-    rows = list(counted[(number - 1) * per_page : number * per_page])
-    if not rows and number > 1:
+    rows = list(counted[(number - 1) * per_page : number * per_page]) if number >= 1 else []
+    if not rows and number != 1:
         return Paginator(queryset.values_list(*fields), per_page).get_page(number)
     paginator = Paginator(counted, per_page)
     paginator.count = rows[0][-1] if rows else 0  # Paginator's cached count, known already
