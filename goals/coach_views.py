@@ -73,12 +73,15 @@ def coach_dashboard(request):
     )
     fields = ["pk", "vision__updated_at", "client_name", "client_email", "unread", "invited"]
     page = counted_page(shares, fields, request.GET.get("page"), DASHBOARD_PAGE_SIZE)
-    listed = page.object_list
-    stamp = tuple((*row[:5], naturaltime_step(row[1], now)) for row in listed)
-    invited = not listed or listed[0][5] > 0
+    stamp = tuple(
+        (pk, changed, name, email, unread, naturaltime_step(changed, now))
+        for pk, changed, name, email, unread, _ in page.object_list
+    )
+    # The same count on every row; with no row, look.
+    invited = not page.object_list or page.object_list[0][-1] > 0
 
     def context() -> dict:
-        unread = {row[0]: row[4] for row in stamp}
+        unread = {pk: count for pk, _, _, _, count, _ in stamp}
         shares = shares_with_counts(Share.objects.filter(pk__in=unread), today)
         by_pk = {share.pk: share for share in shares}
         rows = [
