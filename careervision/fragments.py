@@ -26,10 +26,10 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -104,16 +104,24 @@ def naturaltime_step(moment: datetime, now: datetime) -> tuple:
     return (86400, seconds // 86400)
 
 
+def fragment_key(name: str, stamp: tuple) -> str:
+    """The cache key of the piece `name` under `stamp`, for this code and language."""
+    return (
+        "fragment:"
+        + hashlib.sha256(repr((CODE_VERSION, name, get_language(), stamp)).encode()).hexdigest()
+    )
+
+
 def fragment_text(name: str, stamp: tuple, render, *, shared: bool = True) -> str:
     """The text under this stamp: from this process's memory, else from the
     cache, else `render()`'s, stored for next time. With shared=False the
     cache is left out: for the many small pieces of one page, where a trip
     to the cache each (a query each, with the database cache) would cost
     more than it saves."""
-    key = (
-        "fragment:"
-        + hashlib.sha256(repr((CODE_VERSION, name, get_language(), stamp)).encode()).hexdigest()
-    )
+    return _kept(fragment_key(name, stamp), render, shared)
+
+
+def _kept(key: str, render, shared: bool) -> str:
     text = RECENT.get(key)
     if text is None:
         text = cache.get(key) if shared else None
@@ -125,15 +133,23 @@ def fragment_text(name: str, stamp: tuple, render, *, shared: bool = True) -> st
     return text
 
 
-def fragment_piece(
+class Piece(SafeString):
+    """A kept piece of a page, still with the CSRF placeholder in its forms,
+    and the key it is kept under: a page made around it is kept under a key
+    made from it (render_around)."""
+
+    key: str
+
+
+def fragment(
     request, template_name: str, context, stamp: tuple, *, shared: bool = True, finish=None
-) -> str:
+) -> Piece:
     """`template_name` rendered with what `context()` returns (plus request,
     user and a CSRF placeholder), shared by every request by the same reader
     at the same address with the same stamp, and passed through `finish`
-    when one is given. The CSRF placeholder is still in it: for a piece
-    that goes inside a bigger piece. `context` is called only when the
-    piece has to be rendered."""
+    when one is given. The CSRF placeholder is still in it: render_around
+    puts each response's token in, once for the whole page. `context` is
+    called only when the piece has to be rendered."""
 
     def render() -> str:
         html = render_to_string(
@@ -142,27 +158,47 @@ def fragment_piece(
         )
         return finish(html) if finish else html
 
-    return fragment_text(
-        template_name, (request.user.pk, request.get_full_path(), *stamp), render, shared=shared
-    )
-
-
-def fragment(request, template_name: str, context, stamp: tuple) -> SafeString:
-    """fragment_piece() with this response's CSRF token in the forms: a piece
-    ready to go into the page."""
-    html = fragment_piece(request, template_name, context, stamp)
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 -- our own rendered template
+    key = fragment_key(template_name, (request.user.pk, request.get_full_path(), *stamp))
+    piece = Piece(_kept(key, render, shared))
+    piece.key = key
+    return piece
 
 
 # Stands where the piece goes until the page around it is rendered.
 _BODY_MARK = "<!-- the kept piece goes here -->"
 
 
-def render_around(request, template_name: str, context: dict, body: SafeString) -> HttpResponse:
-    """render() for a page whose `body` is a kept piece: the page is rendered
-    around a mark, and the piece put in its place once. Passed through the
-    template instead, a piece is copied again at every level of blocks it
-    sits in: 1.3 ms of the goals page's 412 KB (bench/results.md)."""
-    response = render(request, template_name, {**context, "body": mark_safe(_BODY_MARK)})  # noqa: S308 -- a constant
-    response.content = response.content.replace(_BODY_MARK.encode(), body.encode(), 1)
-    return response
+def render_around(
+    request, template_name: str, context, body: Piece, *, keep: bool = True
+) -> HttpResponse:
+    """The page `template_name` around `body`, a kept piece: the page is
+    rendered around a mark and the piece put in its place once (passed
+    through the template instead, a piece is copied again at every level of
+    blocks it sits in: 1.3 ms of the goals page's 412 KB, bench/results.md).
+
+    The whole page is kept too, under the piece's key, so a page asked for
+    again costs its stamp and a look-up: what is around the piece (the
+    layout, the title) must depend only on what the piece's stamp names,
+    and on whether the reader is a coach (the navigation). `context` may be
+    a function, called only when the page is rendered. A page with messages
+    to show is rendered each time, as is one with keep=False: around the
+    piece is something live (the vision page's comment thread), or
+    something the stamp does not name. Last, every form on the page gets
+    this response's CSRF token."""
+
+    def render_page() -> str:
+        values = context() if callable(context) else context
+        html = render_to_string(
+            template_name,
+            {**values, "body": mark_safe(_BODY_MARK), "csrf_token": CSRF_PLACEHOLDER},  # noqa: S308 -- a constant
+            request,
+        )
+        return html.replace(_BODY_MARK, body, 1)
+
+    if keep and not len(get_messages(request)):
+        page = _kept(
+            fragment_key(template_name, (body.key, request.user.is_coach)), render_page, True
+        )
+    else:
+        page = render_page()
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))

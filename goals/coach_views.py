@@ -103,5 +103,10 @@ def coach_dashboard(request):
     )
     invitations = pending_invitations(user).select_related("vision__owner") if invited else []
     return render_around(
-        request, "goals/coach_dashboard.html", {"query": query, "invitations": invitations}, body
+        request,
+        "goals/coach_dashboard.html",
+        {"query": query, "invitations": invitations},
+        body,
+        # The invitations above the table are not in its stamp.
+        keep=not invitations,
     )

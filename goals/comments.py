@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,7 +24,7 @@ from django.utils.translation import gettext, ngettext
 
 from careervision.emails import email_message
 from careervision.fragments import naturaltime_step
-from careervision.queries import count_of
+from careervision.queries import count_of, fetch, moment
 from goals.models import Comment, CommentDigest, CommentReadMark, Goal
 from visions.models import Vision
 
@@ -193,41 +193,45 @@ def comments_for_page(vision: Vision, user, *, now: datetime | None = None) -> d
     }
 
 
-def comments_stamp(vision: Vision, user) -> tuple:
+# Each comment with its author, and the reader's read mark on the vision.
+_STAMP_SQL = """
+    SELECT c.id, c.goal_id, c.edited_at, c.created_at, c.author_id,
+        a.display_name, a.email, m.read_at
+    FROM goals_comment c
+    LEFT JOIN accounts_user a ON a.id = c.author_id
+    LEFT JOIN goals_commentreadmark m ON m.vision_id = c.vision_id AND m.user_id = %s
+    WHERE c.vision_id = %s
+    ORDER BY c.id
+"""
+
+
+def comments_stamp(vision_id: int, user) -> tuple:
     """What comments_for_page(vision, user) shows, from one narrow query, for
     careervision.fragments: changes when a comment is added, edited, deleted
     or read, when its author's name changes, when its edit window closes,
     and when how long ago it was posted ("3 minutes ago") reads differently.
-    A page kept in the cache pays this query, not the whole thread's."""
+    A page kept in the cache pays this query, not the whole thread's; it is
+    written in SQL (careervision.queries.fetch), as it runs on every view."""
     now = timezone.now()
-    mark = CommentReadMark.objects.filter(user=user, vision=OuterRef("vision")).values("read_at")
-    rows = (
-        vision.comments.order_by("pk")
-        .annotate(read_at=Subquery(mark[:1]))
-        .values_list(
-            "pk",
-            "goal_id",
-            "edited_at",
-            "created_at",
-            "author_id",
-            "author__display_name",
-            "author__email",
-            "read_at",
+    stamp = []
+    for pk, goal_id, edited_at, created_at, author_id, display_name, email, read_at in fetch(
+        _STAMP_SQL, [user.pk, vision_id]
+    ):
+        created_at = moment(created_at)
+        read_at = read_at and moment(read_at)
+        stamp.append(
+            (
+                pk,
+                goal_id,
+                edited_at and moment(edited_at),
+                _is_new(author_id, created_at, user, read_at),
+                _can_change(author_id, created_at, user, now),
+                display_name,
+                email,
+                naturaltime_step(created_at, now),
+            )
         )
-    )
-    return tuple(
-        (
-            pk,
-            goal_id,
-            edited_at,
-            _is_new(author_id, created_at, user, read_at),
-            _can_change(author_id, created_at, user, now),
-            display_name,
-            email,
-            naturaltime_step(created_at, now),
-        )
-        for pk, goal_id, edited_at, created_at, author_id, display_name, email, read_at in rows
-    )
+    return tuple(stamp)
 
 
 # --- The hourly digest --------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from careervision.fragments import fragment_piece, render_around
+from careervision.fragments import fragment, render_around
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
@@ -33,7 +33,7 @@ from goals.services import (
     goals_create_from_proposals,
 )
 from goals.suggest import goals_suggest
-from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
+from visions.access import vision_access, vision_can_edit, vision_fragment, vision_get_for_user
 from visions.steps import answers_profile
 from visions.values import values_coverage
 
@@ -96,12 +96,13 @@ def goals_plan(request, vision_id: int):
 
 @login_required
 def goal_list(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="goals")
+    access = vision_access(request.user, vision_id, viewed="goals")
     today = timezone.localdate()
-    can_edit = vision_can_edit(request.user, vision)
-    every_comment = comments_stamp(vision, request.user)
+    can_edit = vision_can_edit(request.user, access)
+    every_comment = comments_stamp(access.pk, request.user)
 
     def context() -> dict:
+        vision = access.vision
         goals = list(vision_goals(vision))
         profile = answers_profile(vision.answers)
         rows = goal_rows(goals, today)
@@ -119,8 +120,8 @@ def goal_list(request, vision_id: int):
             "comments": comments,
         }
 
-    body = vision_fragment(request, vision, "goals/_list_body.html", context, today, every_comment)
-    return render_around(request, "goals/list.html", {"vision": vision}, body)
+    body = vision_fragment(request, access, "goals/_list_body.html", context, today, every_comment)
+    return render_around(request, "goals/list.html", lambda: {"vision": access.vision}, body)
 
 
 # A line break and the indentation after it, as the templates leave them.
@@ -173,7 +174,7 @@ def goal_cards(
                 "comments": comments,
             }
 
-        piece = fragment_piece(
+        piece = fragment(
             request, "goals/_goal_card.html", context, stamp, shared=False, finish=_compact
         )
         cards.append(mark_safe(piece))  # noqa: S308 -- our own template
@@ -182,11 +183,12 @@ def goal_cards(
 
 @login_required
 def goal_timeline(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="timeline")
+    access = vision_access(request.user, vision_id, viewed="timeline")
     today = timezone.localdate()
-    can_edit = vision_can_edit(request.user, vision)
+    can_edit = vision_can_edit(request.user, access)
 
     def context() -> dict:
+        vision = access.vision
         goals = list(vision_goals(vision))
         return {
             "vision": vision,
@@ -196,8 +198,8 @@ def goal_timeline(request, vision_id: int):
             "today": today,
         }
 
-    body = vision_fragment(request, vision, "goals/_timeline_body.html", context, today)
-    return render_around(request, "goals/timeline.html", {"vision": vision}, body)
+    body = vision_fragment(request, access, "goals/_timeline_body.html", context, today)
+    return render_around(request, "goals/timeline.html", lambda: {"vision": access.vision}, body)
 
 
 @login_required

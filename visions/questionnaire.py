@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from careervision.fragments import render_around
 from visions import steps
-from visions.access import vision_fragment, vision_get_for_user
+from visions.access import vision_access, vision_fragment, vision_get_for_user
 from visions.models import Vision
 from visions.services import (
     QuestionnaireIncomplete,
@@ -33,16 +33,18 @@ def questionnaire_resume(request, vision_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def questionnaire_step(request, vision_id: int, slug: str):
-    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
     step = steps.STEPS_BY_SLUG.get(slug)
+    if request.method == "GET" and step is not None and step is not steps.REVIEW:
+        return _step_as_saved(request, vision_id, step)
+    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
     if step is None:
         raise Http404("No such step.")
     if step is steps.REVIEW:
         return questionnaire_review(request, vision)
 
-    returning_to_review = request.POST.get("return_to", request.GET.get("return_to")) == "review"
-    form = step.form_class(request.POST or None, initial=vision.answers.get(step.slug))
-    if request.method == "POST" and form.is_valid():
+    returning_to_review = request.POST.get("return_to") == "review"
+    form = step.form_class(request.POST, initial=vision.answers.get(step.slug))
+    if form.is_valid():
         vision = vision_answer_step(vision=vision, step_slug=step.slug, answers=form.answers())
         action = request.POST.get("action", "next")
         if action == "back":
@@ -52,20 +54,29 @@ def questionnaire_step(request, vision_id: int, slug: str):
         if step.shows_profile_after:
             return redirect("vision_profile", vision_id=vision.pk)
         return redirect(step_url(vision, steps.step_after(step)))
-    if form.is_bound:
-        # Answers with mistakes: shown again as typed, never kept.
-        body = render_to_string(
-            step.body, step_context(vision, step, form, returning_to_review), request=request
-        )
-    else:
-        # The step as last saved: the same until the vision changes.
-        body = vision_fragment(
-            request,
-            vision,
-            step.body,
-            lambda: step_context(vision, step, form, returning_to_review),
-        )
-    return render_around(request, step.template, {"vision": vision, "step": step}, body)
+    # Answers with mistakes: shown again as typed, never kept.
+    body = render_to_string(
+        step.body, step_context(vision, step, form, returning_to_review), request=request
+    )
+    return render(request, step.template, {"vision": vision, "step": step, "body": body})
+
+
+def _step_as_saved(request, vision_id: int, step: steps.Step):
+    """A step's page with the answers last saved: the same until the vision
+    changes, so kept in the cache (careervision.fragments) and served on one
+    narrow query (visions.access.vision_access)."""
+    access = vision_access(request.user, vision_id, write=True)
+    returning_to_review = request.GET.get("return_to") == "review"
+
+    def context() -> dict:
+        vision = access.vision
+        form = step.form_class(initial=vision.answers.get(step.slug))
+        return step_context(vision, step, form, returning_to_review)
+
+    body = vision_fragment(request, access, step.body, context)
+    return render_around(
+        request, step.template, lambda: {"vision": access.vision, "step": step}, body
+    )
 
 
 def step_context(vision, step, form=None, returning_to_review=False) -> dict:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from careervision.fragments import fragment, naturaltime_step, render_around
 from visions import steps
-from visions.access import vision_can_edit, vision_fragment, vision_get_for_user
+from visions.access import vision_access, vision_can_edit, vision_fragment, vision_get_for_user
 from visions.diffs import has_changes, list_diff, word_diff
 from visions.drafts import draft_suggest, draft_text
 from visions.forms import (
@@ -127,7 +127,7 @@ def vision_detail(request, vision_id: int):
     # The comment thread under it is live: the template tag reads it.
     body = vision_fragment(request, vision, "visions/_detail_body.html", context)
     return render_around(
-        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit}, body
+        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit}, body, keep=False
     )
 
 
@@ -290,14 +290,15 @@ def content_diff(old: dict, new: dict) -> dict:
 
 @login_required
 def vision_history(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="history")
+    access = vision_access(request.user, vision_id, viewed="history")
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    can_edit = vision_can_edit(request.user, vision)
+    can_edit = vision_can_edit(request.user, access)
 
     def context() -> dict:
+        vision = access.vision
         start = (page - 1) * HISTORY_PAGE_SIZE
         # One more than a page: the row after the last shown tells what it changed.
         rows = list(
@@ -319,8 +320,8 @@ def vision_history(request, vision_id: int):
         }
 
     # Every save writes a revision and moves the vision's stamp.
-    body = vision_fragment(request, vision, "visions/_history_body.html", context)
-    return render_around(request, "visions/history.html", {"vision": vision}, body)
+    body = vision_fragment(request, access, "visions/_history_body.html", context)
+    return render_around(request, "visions/history.html", lambda: {"vision": access.vision}, body)
 
 
 FIELD_NAMES = {
@@ -345,18 +346,19 @@ def changed_fields(before: VisionRevision | None, after: VisionRevision) -> list
 
 @login_required
 def vision_compare(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="history")
+    access = vision_access(request.user, vision_id, viewed="history")
     try:
         numbers = sorted({int(request.GET["from"]), int(request.GET["to"])})
     except (KeyError, ValueError):
         messages.error(request, _("Choose two revisions to compare."))
-        return redirect("vision_history", vision_id=vision.pk)
+        return redirect("vision_history", vision_id=access.pk)
     if len(numbers) == 1:
         messages.error(request, _("Choose two different revisions to compare."))
-        return redirect("vision_history", vision_id=vision.pk)
-    can_edit = vision_can_edit(request.user, vision)
+        return redirect("vision_history", vision_id=access.pk)
+    can_edit = vision_can_edit(request.user, access)
 
     def context() -> dict:
+        vision = access.vision
         found = {r.number: r for r in vision.revisions.filter(number__in=numbers)}
         if len(found) != len(numbers):
             raise Http404("No such revision.")
@@ -370,8 +372,8 @@ def vision_compare(request, vision_id: int):
         }
 
     # Revisions never change; the stamp covers the title and who reads.
-    body = vision_fragment(request, vision, "visions/_compare_body.html", context)
-    return render_around(request, "visions/compare.html", {"vision": vision}, body)
+    body = vision_fragment(request, access, "visions/_compare_body.html", context)
+    return render_around(request, "visions/compare.html", lambda: {"vision": access.vision}, body)
 
 
 @login_required

@@ -45,7 +45,7 @@ def vision_comment_thread(context, vision):
         vision,
         "goals/comments/_thread.html",
         lambda: _thread(context, vision, comments_for_page(vision, request.user), None),
-        comments_stamp(vision, request.user),
+        comments_stamp(vision.pk, request.user),
     )
 
 

@@ -160,7 +160,7 @@ def test_the_comments_stamp_agrees_with_the_page_helper(
     comment_create(vision=vision, goal=goal, author=bob, body="Not read yet")
 
     with django_assert_num_queries(1):
-        stamp = comments_stamp(vision, alice)
+        stamp = comments_stamp(vision.pk, alice)
 
     page = comments_for_page(vision, alice)
     every = sorted(page["vision"] + page["goals"][goal.pk], key=lambda c: c.pk)
@@ -173,10 +173,16 @@ def test_the_comments_stamp_agrees_with_the_page_helper(
         (False, False),
         (True, False),
     ]
-    comment_update(comment=every[1], author=alice, body="Mine, changed")
-    assert comments_stamp(vision, alice) != stamp
+    changed = comment_update(comment=every[1], author=alice, body="Mine, changed")
+    assert comments_stamp(vision.pk, alice) != stamp
+    # Read as the ORM reads it, on SQLite (naive, in UTC) as on PostgreSQL.
+    assert comments_stamp(vision.pk, alice)[1][2] == changed.edited_at
     comment_delete(comment=every[1], author=alice)
-    assert [row[0] for row in comments_stamp(vision, alice)] == [old.pk, every[2].pk, every[3].pk]
+    assert [row[0] for row in comments_stamp(vision.pk, alice)] == [
+        old.pk,
+        every[2].pk,
+        every[3].pk,
+    ]
 
 
 def test_the_page_helper_groups_the_thread_in_two_queries(
