@@ -169,7 +169,7 @@ _BODY_MARK = "<!-- the kept piece goes here -->"
 
 
 def render_around(
-    request, template_name: str, context, body: Piece, *, keep: bool = True
+    request, template_name: str, context, body: Piece, *, around: tuple = (), keep: bool = True
 ) -> HttpResponse:
     """The page `template_name` around `body`, a kept piece: the page is
     rendered around a mark and the piece put in its place once (passed
@@ -179,12 +179,11 @@ def render_around(
     The whole page is kept too, under the piece's key, so a page asked for
     again costs its stamp and a look-up: what is around the piece (the
     layout, the title) must depend only on what the piece's stamp names,
-    and on whether the reader is a coach (the navigation). `context` may be
-    a function, called only when the page is rendered. A page with messages
-    to show is rendered each time, as is one with keep=False: around the
-    piece is something live (the vision page's comment thread), or
-    something the stamp does not name. Last, every form on the page gets
-    this response's CSRF token."""
+    what `around` names, and whether the reader is a coach (the
+    navigation). `context` may be a function, called only when the page is
+    rendered. A page with messages to show is rendered each time, as is one
+    with keep=False: around the piece is something no stamp names. Last,
+    every form on the page gets this response's CSRF token."""
 
     def render_page() -> str:
         values = context() if callable(context) else context
@@ -196,9 +195,8 @@ def render_around(
         return html.replace(_BODY_MARK, body, 1)
 
     if keep and not len(get_messages(request)):
-        page = _kept(
-            fragment_key(template_name, (body.key, request.user.is_coach)), render_page, True
-        )
+        key = fragment_key(template_name, (body.key, request.user.is_coach, *around))
+        page = _kept(key, render_page, True)
     else:
         page = render_page()
     return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))

@@ -4,6 +4,7 @@ from goals import coach_views, views
 
 urlpatterns = [
     path("coach/", coach_views.coach_dashboard, name="coach_dashboard"),
+    path("visions/<int:vision_id>/", views.vision_detail, name="vision_detail"),
     path("visions/<int:vision_id>/plan/", views.goals_plan, name="goals_plan"),
     path("visions/<int:vision_id>/goals/", views.goal_list, name="goal_list"),
     path("visions/<int:vision_id>/goals/new/", views.goal_new, name="goal_new"),

@@ -17,7 +17,7 @@ from careervision.fragments import fragment, render_around
 from goals.access import action_get_for_user, goal_get_for_user
 from goals.comments import comments_for_page, comments_stamp
 from goals.forms import ActionForm, GoalForm, PlanFormSet
-from goals.models import Action, Goal
+from goals.models import Action, Goal, GoalStatus
 from goals.pdf import DEFAULT_PAGE_SIZE, PAGE_SIZES, pdf_filename, vision_pdf
 from goals.progress import goal_rows, timeline, vision_summary
 from goals.services import (
@@ -34,7 +34,7 @@ from goals.services import (
 )
 from goals.suggest import goals_suggest
 from visions.access import vision_access, vision_can_edit, vision_fragment, vision_get_for_user
-from visions.steps import answers_profile
+from visions.steps import answers_profile, first_unfinished_step, questionnaire_progress
 from visions.values import values_coverage
 
 
@@ -88,6 +88,43 @@ def goals_plan(request, vision_id: int):
         request,
         "goals/plan.html",
         {"vision": vision, "formset": formset, "rows": rows, "has_goals": vision.goals.exists()},
+    )
+
+
+# --- The page of one vision ---------------------------------------------------------
+# It shows the vision, the figures of its goals and the comments on it, so it
+# lives here, above both apps.
+
+
+@login_required
+def vision_detail(request, vision_id: int):
+    access = vision_access(request.user, vision_id, viewed="vision")
+    can_edit = vision_can_edit(request.user, access)
+
+    def context() -> dict:
+        vision = access.vision
+        profile = answers_profile(vision.answers)
+        goals = list(vision.goals.values_list("status", "values"))
+        kept = [values for status, values in goals if status != GoalStatus.DROPPED]
+        return {
+            "vision": vision,
+            "can_edit": can_edit,
+            "profile": profile,
+            "resume_step": first_unfinished_step(vision.answers),
+            "progress": questionnaire_progress(vision.answers),
+            "goals_total": len(kept),
+            "goals_done": sum(status == GoalStatus.DONE for status, _values in goals),
+            "coverage": values_coverage(profile.top, kept) if profile and kept else [],
+        }
+
+    body = vision_fragment(request, access, "visions/_detail_body.html", context)
+    return render_around(
+        request,
+        "visions/detail.html",
+        lambda: {"vision": access.vision, "can_edit": can_edit},
+        body,
+        # The comment thread under the vision (its template tag renders it).
+        around=comments_stamp(access.pk, request.user),
     )
 
 

@@ -30,7 +30,7 @@ from goals.services import action_create, action_set_done, goal_create, goal_upd
 from tests.factories import VisionFactory
 from tests.html import table_rows
 from visions.services import vision_archive, vision_save
-from visions.sharing import vision_share_create_active
+from visions.sharing import vision_share, vision_share_create_active
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,13 @@ PAGES = {
     "vision": ("", 'FROM "goals_goal"'),
     "history": ("history/", 'FROM "visions_visionrevision"'),
     "diff": ("history/compare/?from=1&to=2", 'FROM "visions_visionrevision"'),
+    "questionnaire step": ("questionnaire/now/", '"visions_vision"."answers"'),
 }
+# What a kept page of a vision still asks the database: the vision, its
+# owner and the reader's right to see it in one query (vision_access), and
+# the comments stamp on the pages that show comments. The whole vision
+# (its answers above all) is loaded only to render.
+NARROW = {"goals": 2, "vision": 2}
 
 
 def signed_in(user) -> Client:
@@ -97,9 +103,51 @@ def test_a_second_visit_is_served_from_the_cache(alice, vision, page):
     second, second_queries = get(client, url)
     assert any(marker in sql for sql in first_queries)
     assert not any(marker in sql for sql in second_queries)
+    # Less the session and the signed-in user, which every page loads.
+    page_queries = second_queries[2:]
+    assert len(page_queries) == NARROW.get(page, 1)
+    assert not any('"visions_vision"."answers"' in sql for sql in second_queries)
     # Same page but for the CSRF tokens, which are masked afresh per response.
     assert TOKEN.sub("", second) == TOKEN.sub("", first)
     assert CSRF_PLACEHOLDER not in second
+
+
+def test_a_message_is_shown_once_and_never_kept(alice, vision):
+    client = signed_in(alice)
+    url = f"/visions/{vision.pk}/goals/"
+    page, _ = get(client, url)
+    response = client.post(
+        f"/visions/{vision.pk}/goals/new/",
+        {
+            "title": "Portfolio",
+            "kind": "credential",
+            "measure": "Three case studies online",
+            "target_date": (timezone.localdate() + timedelta(days=200)).isoformat(),
+            "status": "planned",
+            "csrfmiddlewaretoken": TOKEN.search(page).group(1),
+        },
+    )
+    assert response.status_code == 302
+    shown, _ = get(client, url)
+    again, _ = get(client, url)
+    assert "Goal added." in shown
+    assert "Goal added." not in again
+    assert "Portfolio" in again
+
+
+def test_the_clients_page_is_kept_only_without_invitations(alice, bob, vision):
+    coach = signed_in(bob)
+    vision_share_create_active(vision=vision, coach=bob)
+    get(coach, "/coach/")
+    _, queries = get(coach, "/coach/")
+    assert not any('"visions_share"."invited_at"' in sql for sql in queries)
+    other = VisionFactory(owner=alice, title="Ten years out")
+    vision_share(vision=other, email=bob.email)
+    first, _ = get(coach, "/coach/")
+    _, queries = get(coach, "/coach/")
+    assert "invites you to “Ten years out”" in first
+    # The invitations are read again each time: they are not in the stamp.
+    assert any('"visions_share"."invited_at"' in sql for sql in queries)
 
 
 def test_a_piece_served_lately_needs_no_trip_to_the_cache(alice, vision):

@@ -6,7 +6,6 @@ urlpatterns = [
     path("", views.vision_list, name="vision_list"),
     path("new/", views.vision_new, name="vision_new"),
     path("compare/", views.profiles_compare, name="profiles_compare"),
-    path("<int:vision_id>/", views.vision_detail, name="vision_detail"),
     path("<int:vision_id>/edit/", views.vision_edit, name="vision_edit"),
     path("<int:vision_id>/profile/", views.vision_profile, name="vision_profile"),
     path("<int:vision_id>/answers/", views.vision_answers, name="vision_answers"),

@@ -1,4 +1,4 @@
-"""Visions: the list, the page of one vision, the composer and its history."""
+"""Visions: the list, the composer, the profile and answers, and the history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,7 +32,6 @@ from visions.services import (
     vision_save,
     vision_unarchive,
 )
-from visions.values import values_coverage
 
 HISTORY_PAGE_SIZE = 25
 
@@ -101,34 +100,6 @@ def vision_new(request):
         vision = vision_create(owner=request.user, **form.cleaned_data)
         return redirect("questionnaire_resume", vision_id=vision.pk)
     return render(request, "visions/new.html", {"form": form})
-
-
-@login_required
-def vision_detail(request, vision_id: int):
-    vision = vision_get_for_user(request.user, pk=vision_id, viewed="vision")
-    can_edit = vision_can_edit(request.user, vision)
-
-    def context() -> dict:
-        profile = steps.answers_profile(vision.answers)
-        # Goal figures through the relation: the goals app sits above this one.
-        goals = list(vision.goals.values_list("status", "values"))
-        kept = [values for status, values in goals if status != "dropped"]
-        return {
-            "vision": vision,
-            "can_edit": can_edit,
-            "profile": profile,
-            "resume_step": steps.first_unfinished_step(vision.answers),
-            "progress": steps.questionnaire_progress(vision.answers),
-            "goals_total": len(kept),
-            "goals_done": sum(status == "done" for status, _values in goals),
-            "coverage": values_coverage(profile.top, kept) if profile and kept else [],
-        }
-
-    # The comment thread under it is live: the template tag reads it.
-    body = vision_fragment(request, vision, "visions/_detail_body.html", context)
-    return render_around(
-        request, "visions/detail.html", {"vision": vision, "can_edit": can_edit}, body, keep=False
-    )
 
 
 @login_required

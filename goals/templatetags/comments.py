@@ -8,8 +8,7 @@ a page with fifty goals does not query fifty times.
 
 from django import template
 
-from goals.comments import EDIT_WINDOW, comments_for_page, comments_stamp
-from visions.access import vision_fragment
+from goals.comments import EDIT_WINDOW, comments_for_page
 
 register = template.Library()
 
@@ -30,23 +29,14 @@ def _thread(context, vision, comments: dict, goal) -> dict:
     }
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("goals/comments/_thread.html", takes_context=True)
 def vision_comment_thread(context, vision):
     """`{% vision_comment_thread vision %}` on the vision page: a card with
     the comments on the vision itself, a link to the whole conversation when
-    goals have some too, and the form. Kept like the page above it
-    (careervision.fragments) until a comment is added, changed or read.
-
-    The vision page's view lives in the visions app, which must not import
-    from goals: the tag fetches the thread itself."""
-    request = context["request"]
-    return vision_fragment(
-        request,
-        vision,
-        "goals/comments/_thread.html",
-        lambda: _thread(context, vision, comments_for_page(vision, request.user), None),
-        comments_stamp(vision.pk, request.user),
-    )
+    goals have some too, and the form. The page is kept under the thread's
+    stamp (goals.views.vision_detail), so this runs only when it is
+    rendered again."""
+    return _thread(context, vision, comments_for_page(vision, context["request"].user), None)
 
 
 @register.inclusion_tag("goals/comments/_thread.html", takes_context=True)
