@@ -1,10 +1,11 @@
 """Query pieces more than one app uses."""
 
 from datetime import UTC, datetime
+from math import ceil
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Func, IntegerField, Subquery, Value, Window
+from django.db.models import F, Func, IntegerField, Subquery, Value
 from django.db.models.functions import Coalesce
 
 
@@ -17,23 +18,26 @@ def count_of(queryset) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def counted_page(queryset, fields: list[str], number, per_page: int) -> Page:
-    """Paginator(...).get_page(number) over `queryset.values_list(*fields)`
-    in one query instead of two: each row of the page carries the number of
-    rows in all (COUNT(*) OVER ()). A page number out of range, which
-    get_page() answers with the last page, costs get_page()'s two queries
-    (plus the first try, past the end)."""
+def counted_page(rows, number, per_page: int) -> Page:
+    """Paginator(...).get_page(number) in one query instead of two.
+    `rows(limit, offset)` gives that slice of the rows in order, each row
+    ending with the number of rows in all (COUNT(*) OVER ()); the page's
+    rows come without it. A page number out of range, which get_page()
+    answers with the last page, costs two more queries: one row, for the
+    count, and the last page (the first try is saved when the number is
+    below 1)."""
     try:
         number = int(number)
     except (TypeError, ValueError):
         number = 1
-    counted = queryset.annotate(_total=Window(Count("pk"))).values_list(*fields, "_total")
-    rows = list(counted[(number - 1) * per_page : number * per_page]) if number >= 1 else []
-    if not rows and number != 1:
-        return Paginator(queryset.values_list(*fields), per_page).get_page(number)
-    paginator = Paginator(counted, per_page)
-    paginator.count = rows[0][-1] if rows else 0  # Paginator's cached count, known already
-    return Page([row[:-1] for row in rows], number, paginator)
+    found = rows(per_page, (number - 1) * per_page) if number >= 1 else []
+    if not found and number != 1:
+        first = rows(1, 0)
+        number = max(1, ceil(first[0][-1] / per_page)) if first else 1
+        found = rows(per_page, (number - 1) * per_page) if first else []
+    paginator = Paginator([], per_page)
+    paginator.count = found[0][-1] if found else 0  # Paginator's cached count, known already
+    return Page([row[:-1] for row in found], number, paginator)
 
 
 def fetch(sql: str, params: list) -> list[tuple]:

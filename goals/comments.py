@@ -15,8 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
-from django.db.models.functions import Coalesce
+from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,7 @@ from django.utils.translation import gettext, ngettext
 
 from careervision.emails import email_message
 from careervision.fragments import naturaltime_step
-from careervision.queries import count_of, fetch, moment
+from careervision.queries import fetch, moment
 from goals.models import Comment, CommentDigest, CommentReadMark, Goal
 from visions.models import Vision
 
@@ -141,19 +140,23 @@ def comments_mark_read(*, user, vision: Vision, at: datetime | None = None) -> N
 # --- Reads --------------------------------------------------------------------------
 
 
-def unread_count(user, vision: str = "vision") -> Coalesce:
-    """How many comments by others on the outer query's `vision` this
-    person has not seen: newer than their read mark on it, or all of them
-    without a mark. An annotation, so a list of visions counts them in its
-    own query; it says nothing of access, which the list decides (the coach
-    dashboard's rows are the coach's active shares)."""
-    seen = CommentReadMark.objects.filter(
-        user=user, vision=OuterRef("vision"), read_at__gte=OuterRef("created_at")
-    )
-    unseen = (
-        Comment.objects.filter(vision=OuterRef(vision)).exclude(author=user).filter(~Exists(seen))
-    )
-    return count_of(unseen)
+def unread_sql(vision_id: str) -> str:
+    """SQL for how many comments by others on the vision `vision_id` (a
+    column of the outer query) the person whose id is the one parameter
+    (%s, given twice) has not seen: newer than their read mark on it, or
+    all of them without a mark. For a list of visions that counts them in
+    its own query; it says nothing of access, which the list decides (the
+    coach dashboard's rows are the coach's active shares)."""
+    return f"""
+        SELECT COUNT(*) FROM goals_comment c
+        WHERE c.vision_id = {vision_id}
+            AND (c.author_id IS NULL OR c.author_id <> %s)
+            AND NOT EXISTS (
+                SELECT 1 FROM goals_commentreadmark m
+                WHERE m.user_id = %s AND m.vision_id = c.vision_id
+                    AND m.read_at >= c.created_at
+            )
+    """  # noqa: S608 -- a column name of ours, never input
 
 
 def comments_for_page(vision: Vision, user, *, now: datetime | None = None) -> dict:

@@ -1,15 +1,15 @@
-"""Unread comments, counted by the annotation the coach dashboard uses."""
+"""Unread comments, counted by the SQL the coach dashboard uses."""
 
-from goals.comments import unread_count
-from visions.models import Vision
+from careervision.queries import fetch
+from goals.comments import unread_sql
 
 
 def unread(user, *visions) -> dict[int, int]:
     """{vision id: comments new to `user`} for these visions, those with none left out."""
-    rows = (
-        Vision.objects.filter(pk__in=[vision.pk for vision in visions])
-        .annotate(n=unread_count(user, "pk"))
-        .filter(n__gt=0)
-        .values_list("pk", "n")
+    ids = [vision.pk for vision in visions]
+    rows = fetch(
+        f"SELECT v.id, ({unread_sql('v.id')}) FROM visions_vision v"  # noqa: S608 -- ours
+        f" WHERE v.id IN ({', '.join(['%s'] * len(ids))})",
+        [user.pk, user.pk, *ids],
     )
-    return dict(rows)
+    return {pk: n for pk, n in rows if n > 0}

@@ -214,6 +214,32 @@ def test_the_access_log_records_what_coaches_look_at(client, alice, vision, bob)
     assert "within 10 minutes is the same visit" in response.text
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("zoë", ["Zoë Park"]),  # the name
+        ("ZOE.PARK@", ["Zoë Park"]),  # the email, whatever the case
+        ("REMOTE", ["Ann_Lee"]),  # the title
+        ("100%", ["Ann_Lee"]),  # % and _ are themselves, not patterns
+        ("_", ["Ann_Lee"]),
+        ("%", ["Ann_Lee"]),
+        ("park's", []),
+        ("nobody", []),
+    ],
+)
+def test_the_dashboard_search(client, bob, query, found):
+    for name, email, title in (
+        ("Zoë Park", "zoe.park@example.com", "Leading a design studio"),
+        ("Ann_Lee", "ann@example.com", "100% remote by 2030"),
+        ("Sam Ortiz", "sam@example.com", "Teaching again"),
+    ):
+        owner = UserFactory(display_name=name, email=email)
+        vision_share_create_active(vision=VisionFactory(owner=owner, title=title), coach=bob)
+    client.force_login(bob)
+    rows = table_rows(client.get("/coach/", {"q": query}).text)[1:]
+    assert [row[0] for row in rows] == found
+
+
 def test_the_dashboard_counts_and_searches_in_constant_queries(
     client, bob, django_assert_num_queries
 ):
