@@ -36,16 +36,19 @@ def questionnaire_step(request, vision_id: int, slug: str):
     step = steps.STEPS_BY_SLUG.get(slug)
     if request.method == "GET" and step is not None and step is not steps.REVIEW:
         return _step_as_saved(request, vision_id, step)
-    vision = vision_get_for_user(request.user, write=True, pk=vision_id)
-    if step is None:
-        raise Http404("No such step.")
-    if step is steps.REVIEW:
+    if step is None or step is steps.REVIEW:
+        vision = vision_get_for_user(request.user, write=True, pk=vision_id)
+        if step is None:
+            raise Http404("No such step.")
         return questionnaire_review(request, vision)
 
+    # The answers are checked before the vision is loaded: the save loads
+    # (and locks) it, and only a mistake needs it here, to show the step again.
+    access = vision_access(request.user, vision_id, write=True)
     returning_to_review = request.POST.get("return_to") == "review"
-    form = step.form_class(request.POST, initial=vision.answers.get(step.slug))
+    form = step.form_class(request.POST)
     if form.is_valid():
-        vision = vision_answer_step(vision=vision, step_slug=step.slug, answers=form.answers())
+        vision = vision_answer_step(vision=access, step_slug=step.slug, answers=form.answers())
         action = request.POST.get("action", "next")
         if action == "back":
             return redirect(step_url(vision, steps.step_before(step) or step))
@@ -55,6 +58,7 @@ def questionnaire_step(request, vision_id: int, slug: str):
             return redirect("vision_profile", vision_id=vision.pk)
         return redirect(step_url(vision, steps.step_after(step)))
     # Answers with mistakes: shown again as typed, never kept.
+    vision = access.vision
     body = render_to_string(
         step.body, step_context(vision, step, form, returning_to_review), request=request
     )

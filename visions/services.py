@@ -1,11 +1,16 @@
 """Every write to a vision goes through here, one transaction each."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from visions.models import Vision, VisionRevision
 from visions.steps import QUESTION_STEPS, STEPS_BY_SLUG, steps_finished
+
+if TYPE_CHECKING:
+    from visions.access import VisionAccess
 
 # What a revision keeps: the vision as the person wrote it.
 CONTENT_FIELDS = ("title", "horizon_years", "statement", "accomplishments", "bridge_plan")
@@ -52,9 +57,11 @@ def vision_create(
     )
 
 
-def _lock(vision: Vision) -> Vision:
+def _lock(vision: "Vision | VisionAccess") -> Vision:
     # A row lock on PostgreSQL; SQLite's IMMEDIATE transactions serialise
     # writers already. Either way two tabs saving different steps both land.
+    # The whole vision is read here, so a caller that only checked access
+    # (visions.access.vision_access) need not load it first.
     return Vision.objects.select_for_update().get(pk=vision.pk)
 
 
@@ -133,7 +140,7 @@ def vision_delete(*, vision: Vision) -> None:
 
 
 @transaction.atomic
-def vision_answer_step(*, vision: Vision, step_slug: str, answers: dict) -> Vision:
+def vision_answer_step(*, vision: "Vision | VisionAccess", step_slug: str, answers: dict) -> Vision:
     """Stores one step's validated answers, keeping every other step's."""
     if STEPS_BY_SLUG[step_slug].form_class is None:
         raise ValueError(f"Step {step_slug!r} has no answers to store.")
