@@ -44,11 +44,12 @@ def answered(vision, *slugs: str):
     """Saves the demo person's answers for these steps (all steps when none
     are named) through the step forms and the service, as a person would."""
     from goals.management.commands.seed_demo import SAM_ANSWERS
+    from visions.models import Vision
     from visions.services import vision_answer_step
     from visions.steps import STEPS_BY_SLUG
 
     for slug in slugs or SAM_ANSWERS:
         form = STEPS_BY_SLUG[slug].form_class(SAM_ANSWERS[slug])
         assert form.is_valid(), form.errors
-        vision = vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
-    return vision
+        vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
+    return Vision.objects.get(pk=vision.pk)

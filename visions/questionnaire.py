@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from careervision.fragments import render_around
 from visions import steps
-from visions.access import vision_access, vision_fragment, vision_get_for_user
+from visions.access import VisionAccess, vision_access, vision_fragment, vision_get_for_user
 from visions.models import Vision
 from visions.services import (
     QuestionnaireIncomplete,
@@ -20,7 +20,7 @@ from visions.services import (
 )
 
 
-def step_url(vision: Vision, step: steps.Step) -> str:
+def step_url(vision: Vision | VisionAccess, step: steps.Step) -> str:
     return reverse("questionnaire_step", args=[vision.pk, step.slug])
 
 
@@ -42,21 +42,21 @@ def questionnaire_step(request, vision_id: int, slug: str):
             raise Http404("No such step.")
         return questionnaire_review(request, vision)
 
-    # The answers are checked before the vision is loaded: the save loads
-    # (and locks) it, and only a mistake needs it here, to show the step again.
+    # The answers are checked, and saved, without loading the vision: only a
+    # mistake needs it, to show the step again.
     access = vision_access(request.user, vision_id, write=True)
     returning_to_review = request.POST.get("return_to") == "review"
     form = step.form_class(request.POST)
     if form.is_valid():
-        vision = vision_answer_step(vision=access, step_slug=step.slug, answers=form.answers())
+        vision_answer_step(vision=access, step_slug=step.slug, answers=form.answers())
         action = request.POST.get("action", "next")
         if action == "back":
-            return redirect(step_url(vision, steps.step_before(step) or step))
+            return redirect(step_url(access, steps.step_before(step) or step))
         if returning_to_review:
-            return redirect(step_url(vision, steps.REVIEW))
+            return redirect(step_url(access, steps.REVIEW))
         if step.shows_profile_after:
-            return redirect("vision_profile", vision_id=vision.pk)
-        return redirect(step_url(vision, steps.step_after(step)))
+            return redirect("vision_profile", vision_id=access.pk)
+        return redirect(step_url(access, steps.step_after(step)))
     # Answers with mistakes: shown again as typed, never kept.
     vision = access.vision
     body = render_to_string(

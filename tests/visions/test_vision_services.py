@@ -7,6 +7,7 @@ from tests.factories import UserFactory, VisionFactory, answered
 from visions.models import Vision, VisionRevision
 from visions.services import (
     StaleVision,
+    vision_answer_step,
     vision_create,
     vision_restore_revision,
     vision_save,
@@ -144,3 +145,30 @@ def test_two_connections_saving_at_once_lose_nothing():
     vision.refresh_from_db()
     assert vision.version == 1
     assert list(VisionRevision.objects.values_list("statement", flat=True)) == [vision.statement]
+
+
+def test_answering_a_step_keeps_every_other_step_and_moves_the_stamp(alice, vision):
+    first = answered(vision, "now")
+    before = first.updated_at
+    life = {
+        "life_priorities": "Family — “always”; 100% of weekends, O'Neill's \\ café",
+        "location": "Porto",
+        "nested": {"list": [1, 2.5, None, True], "empty": []},
+    }
+    vision_answer_step(vision=vision, step_slug="life", answers=life)
+    stored = Vision.objects.get(pk=vision.pk)
+    assert stored.answers == {"now": first.answers["now"], "life": life}
+    assert stored.updated_at > before
+    # Saving a step again replaces that step's answers only.
+    vision_answer_step(vision=vision, step_slug="life", answers={"location": "Lisbon"})
+    again = Vision.objects.get(pk=vision.pk).answers
+    assert again == {"now": first.answers["now"], "life": {"location": "Lisbon"}}
+
+
+def test_answering_a_step_of_a_vision_gone_says_so(alice, vision):
+    pk = vision.pk
+    vision.delete()
+    vision.pk = pk
+    with pytest.raises(Vision.DoesNotExist):
+        vision_answer_step(vision=vision, step_slug="now", answers={})
+    assert not Vision.objects.filter(pk=pk).exists()

@@ -179,8 +179,8 @@ def demo_answer(vision: Vision, answers: dict) -> Vision:
         form = STEPS_BY_SLUG[slug].form_class(data)
         if not form.is_valid():
             raise CommandError(f"Demo answers for step {slug!r} are invalid: {form.errors}")
-        vision = vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
-    return vision
+        vision_answer_step(vision=vision, step_slug=slug, answers=form.answers())
+    return Vision.objects.get(pk=vision.pk)
 
 
 def demo_vision_ensure(*, owner: User) -> Vision:
