@@ -176,8 +176,10 @@ def render_around(
     through the template instead, a piece is copied again at every level of
     blocks it sits in: 1.3 ms of the goals page's 412 KB, bench/results.md).
 
-    The whole page is kept too, under the piece's key, so a page asked for
-    again costs its stamp and a look-up: what is around the piece (the
+    The whole page is kept too, under the piece's key, in this process's
+    memory only (the piece is in the shared cache, and what is around it is
+    quick to render again), so a page asked for again costs its stamp and
+    a look-up: what is around the piece (the
     layout, the title) must depend only on what the piece's stamp names,
     what `around` names, and whether the reader is a coach (the
     navigation). `context` may be a function, called only when the page is
@@ -196,7 +198,7 @@ def render_around(
 
     if keep and not len(get_messages(request)):
         key = fragment_key(template_name, (body.key, request.user.is_coach, *around))
-        page = _kept(key, render_page, True)
+        page = _kept(key, render_page, False)
     else:
         page = render_page()
     return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
