@@ -156,7 +156,8 @@ def measure(seed: dict, sessions: dict[str, str], seconds: int) -> list[dict]:
     few seconds apart), so a page measured for five seconds on its own and
     a floor measured a minute earlier cannot be compared; a page and the
     floor measured in alternate seconds can ("floor_rps" is the floor's
-    rate during the page's turns)."""
+    rate during the page's turns, "vs_floor" the median of the turns'
+    ratios)."""
     every = targets(seed)
     for target in every:
         check(target, sessions)
@@ -175,8 +176,12 @@ def measure(seed: dict, sessions: dict[str, str], seconds: int) -> list[dict]:
         floors += [f for f, _ in pairs]
         row = rounds([page for _, page in pairs])
         row["floor_rps"] = statistics.mean(f["rps"] for f, _ in pairs)
+        # The median of the turns' ratios: a turn in which the machine
+        # stalled for the page's second and not the floor's (or the other
+        # way round) moves it less than it moves the ratio of the means.
+        row["vs_floor"] = statistics.median(page["rps"] / f["rps"] for f, page in pairs)
         results.append(row)
     rates = [f["rps"] for f in floors]
-    summary = {**rounds(floors), "floor_rps": statistics.mean(rates)}
+    summary = {**rounds(floors), "floor_rps": statistics.mean(rates), "vs_floor": 1.0}
     summary["floor_range"] = (min(rates), max(rates))
     return [summary, *results]
