@@ -1,12 +1,14 @@
 """Who may see or change a vision: the one place that decides.
 
 Every view that touches a vision (or anything hanging from one) gets it
-through `vision_get_for_user`: a vision the user may not see is a 404, as if
-it did not exist; one they may see but not change (a coach's view of a
-shared vision) is a 403 on writes. Visibility itself is
+through `vision_get_for_user`, or `vision_access` for a page kept in the
+cache (the same answers from one narrow query): a vision the user may not
+see is a 404, as if it did not exist; one they may see but not change (a
+coach's view of a shared vision) is a 403 on writes. Visibility itself is
 `Vision.objects.visible_to(user)` for lists and `Vision.readable_by(user)`
 for one vision: the owner's visions and those shared with the user by an
-active share.
+active share. `vision_access` says the same in SQL, and
+tests/visions/test_access.py checks that all of them agree.
 """
 
 from functools import cached_property
