@@ -178,14 +178,14 @@ def render_around(
 
     The whole page is kept too, under the piece's key, in this process's
     memory only (the piece is in the shared cache, and what is around it is
-    quick to render again), so a page asked for again costs its stamp and
-    a look-up: what is around the piece (the
-    layout, the title) must depend only on what the piece's stamp names,
-    what `around` names, and whether the reader is a coach (the
-    navigation). `context` may be a function, called only when the page is
-    rendered. A page with messages to show is rendered each time, as is one
-    with keep=False: around the piece is something no stamp names. Last,
-    every form on the page gets this response's CSRF token."""
+    quick to render again), so a page asked for again costs its stamp and a
+    look-up. What is around the piece (the layout, the title) must depend
+    only on what the piece's stamp names, what `around` names, and whether
+    the reader is a coach (the navigation). `context` may be a function,
+    called only when the page is rendered. A page with messages to show is
+    rendered each time, as is one with keep=False: around the piece is
+    something no stamp names. Last, every form on the page gets this
+    response's CSRF token."""
 
     def render_page() -> str:
         values = context() if callable(context) else context

@@ -1,4 +1,5 @@
-"""Query pieces more than one app uses."""
+"""Pieces of queries for any app, and fetch() for the few queries written in
+SQL because the ORM's building cost more than running them."""
 
 from datetime import UTC, datetime
 from math import ceil
