@@ -18,4 +18,11 @@ timeout = 60
 # connection just as the browser sends on it (seen as "connection reset" in
 # the bench's load run with gunicorn's default of 2 s).
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads
+# new connections across them. With one shared socket, the worker that wakes
+# first accepts a whole burst of connections and keeps them for as long as
+# they stay open: 16 kept-alive connections all on one worker leave the other
+# core idle and halve the throughput (bench/results.md, 2026-11-24). Not for
+# a Unix socket, whose path each worker's own socket would take from the last.
+reuse_port = not bind.startswith("unix:")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
