@@ -1,5 +1,6 @@
 """Production configuration: what an operator gets when they start the app."""
 
+import json
 import os
 import subprocess
 import sys
@@ -63,3 +64,35 @@ def test_postgresql_connections_persist_between_requests():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.postgresql 600 True"
+
+
+def gunicorn_settings(bind: str) -> dict:
+    """gunicorn.conf.py as gunicorn reads it: run in a fresh process, with
+    the one variable that changes what it decides."""
+    code = (
+        "import json, runpy; s = runpy.run_path('gunicorn.conf.py'); "
+        "print(json.dumps({k: s[k] for k in ('bind', 'worker_class', 'reuse_port')}))"
+    )
+    result = subprocess.run(  # noqa: S603 -- our own config file, fixed code
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "GUNICORN_BIND": bind},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_gunicorn_workers_each_listen_on_their_own_tcp_socket():
+    assert gunicorn_settings("0.0.0.0:8000") == {
+        "bind": "0.0.0.0:8000",
+        "worker_class": "gthread",
+        "reuse_port": True,
+    }
+
+
+def test_gunicorn_workers_share_a_unix_socket():
+    # Each worker binding the path again would take it from the one before.
+    assert gunicorn_settings("unix:/run/careervision.sock")["reuse_port"] is False
