@@ -45,6 +45,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Moves on every save() that writes the name or the email (see save()),
+    # not on a login's save of last_login alone. Its maximum over everyone is
+    # part of the stamp of a coach's client list (goals.coach_views).
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = UserManager()
 
@@ -61,6 +65,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # A save of some fields writes updated_at only when named: name it
+        # whenever the name or the email is among them.
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"display_name", "email"} & set(fields):
+            kwargs["update_fields"] = {*fields, "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:

@@ -62,6 +62,7 @@ def seed_ensure(env: dict, database_url: str, scale: dict, fresh: bool) -> dict:
             present = ""
         same = seed.get("scale") == scale and seed.get("database_url") == database_url
         if same and seed.get("format") == SEED_FORMAT and present:
+            manage(env, "migrate", "--no-input")  # the code's schema, on the data seeded before
             return seed
     print("Seeding the bench database (about a minute)...", flush=True)
     database_recreate(database_url)

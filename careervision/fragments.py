@@ -56,32 +56,35 @@ CODE_VERSION = _code_version()
 
 
 class Recent:
-    """The pieces this process served last, up to `limit` characters in all.
-    Safe to share between a worker's threads."""
+    """The pieces this process served last, up to `limit` characters in all
+    (a value that is not text says how big it is). Safe to share between a
+    worker's threads."""
 
     def __init__(self, limit: int):
         self.limit, self.size = limit, 0
-        self.pieces: OrderedDict[str, str] = OrderedDict()
+        self.pieces: OrderedDict[str, tuple] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str):
         with self.lock:
-            text = self.pieces.get(key)
-            if text is not None:
-                self.pieces.move_to_end(key)
-            return text
+            kept = self.pieces.get(key)
+            if kept is None:
+                return None
+            self.pieces.move_to_end(key)
+            return kept[0]
 
-    def put(self, key: str, text: str) -> None:
-        if len(text) > self.limit:
+    def put(self, key: str, value, size: int | None = None) -> None:
+        size = len(value) if size is None else size
+        if size > self.limit:
             return
         with self.lock:
             if key in self.pieces:
                 return
-            self.pieces[key] = text
-            self.size += len(text)
+            self.pieces[key] = (value, size)
+            self.size += size
             while self.size > self.limit:
-                _, oldest = self.pieces.popitem(last=False)
-                self.size -= len(oldest)
+                _, (_, oldest) = self.pieces.popitem(last=False)
+                self.size -= oldest
 
     def clear(self) -> None:
         with self.lock:

@@ -10,16 +10,21 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.services import user_update_profile
 from goals.comments import comment_create
 from goals.services import action_create, goal_create
 from tests.factories import UserFactory, VisionFactory, answered
 from tests.html import table_rows
 from visions.models import AccessLog, Share, ShareStatus
+from visions.services import vision_save
 from visions.sharing import (
     TOKEN_SALT,
+    share_accept,
     share_from_token,
     share_revoke,
     share_token,
+    vision_share,
     vision_share_create_active,
 )
 from visions.steps import QUESTION_STEPS
@@ -238,6 +243,82 @@ def test_the_dashboard_search(client, bob, query, found):
     client.force_login(bob)
     rows = table_rows(client.get("/coach/", {"q": query}).text)[1:]
     assert [row[0] for row in rows] == found
+
+
+def test_the_dashboard_search_follows_every_change_to_the_clients(client, bob):
+    """The search reads a list of the coach's clients this process keeps
+    under a stamp (goals.coach_views): each change that can change what it
+    finds must move that stamp."""
+    zoe = UserFactory(display_name="Zoë Park", email="zp@studio.example")
+    zoe_vision = VisionFactory(owner=zoe, title="Leading a design studio")
+    vision_share_create_active(vision=zoe_vision, coach=bob)
+    client.force_login(bob)
+
+    def found(query):
+        return [row[0] for row in table_rows(client.get("/coach/", {"q": query}).text)[1:]]
+
+    assert found("park") == ["Zoë Park"]  # the list is kept from here on
+    user_update_profile(user=zoe, display_name="Zoë Lind", is_coach=False)
+    assert (found("lind"), found("park")) == (["Zoë Lind"], [])
+    zoe.email = "zoe@lind.example"
+    zoe.save(update_fields=["email"])
+    assert (found("@lind.ex"), found("zp@studio")) == (["Zoë Lind"], [])
+    vision_save(
+        vision=zoe_vision,
+        author=zoe,
+        base_version=zoe_vision.version,
+        title="Running a print shop",
+        horizon_years=zoe_vision.horizon_years,
+        statement=zoe_vision.statement,
+        accomplishments=zoe_vision.accomplishments,
+        bridge_plan=zoe_vision.bridge_plan,
+    )
+    assert (found("print shop"), found("design studio")) == (["Zoë Lind"], [])
+    sam = UserFactory(display_name="Sam Lindqvist")
+    share = vision_share(vision=VisionFactory(owner=sam), email=bob.email)
+    assert found("lind") == ["Zoë Lind"]  # invited, not yet accepted
+    share_accept(share=share, coach=bob)
+    assert sorted(found("lind")) == ["Sam Lindqvist", "Zoë Lind"]
+    share_revoke(share=Share.objects.get(vision=zoe_vision))
+    assert found("lind") == ["Sam Lindqvist"]
+    sam.delete()
+    assert found("lind") == []
+
+
+def test_the_dashboard_search_sees_a_client_who_takes_anothers_place(client, bob):
+    # As many clients as before and no vision changed later than before:
+    # only the acceptance tells the kept list apart.
+    invitation = vision_share(
+        vision=VisionFactory(owner=UserFactory(display_name="Sam Lindqvist")), email=bob.email
+    )
+    leaving = vision_share_create_active(
+        vision=VisionFactory(owner=UserFactory(display_name="Ann Lindberg")), coach=bob
+    )
+    vision_share_create_active(
+        vision=VisionFactory(owner=UserFactory(display_name="Zoë Lind")), coach=bob
+    )
+    client.force_login(bob)
+
+    def found(query):
+        return sorted(row[0] for row in table_rows(client.get("/coach/", {"q": query}).text)[1:])
+
+    assert found("lind") == ["Ann Lindberg", "Zoë Lind"]
+    share_accept(share=invitation, coach=bob)
+    share_revoke(share=leaving)
+    assert found("lind") == ["Sam Lindqvist", "Zoë Lind"]
+
+
+def test_the_dashboard_search_never_shows_a_client_the_kept_list_misremembers(client, bob):
+    # A write that goes around save() moves no stamp: the kept list still
+    # holds the old name, and the rows query, which checks again, drops it.
+    zoe = UserFactory(display_name="Zoë Park")
+    vision_share_create_active(vision=VisionFactory(owner=zoe), coach=bob)
+    client.force_login(bob)
+    assert len(table_rows(client.get("/coach/", {"q": "park"}).text)) == 2
+    User.objects.filter(pk=zoe.pk).update(display_name="Zoë Lind")
+    response = client.get("/coach/", {"q": "park"})
+    assert table_rows(response.text) == []
+    assert "No client matches" in response.text
 
 
 def test_the_dashboard_counts_and_searches_in_constant_queries(
