@@ -181,7 +181,8 @@ def coach_dashboard(request):
     vision changed, that is everything the table shows. The counts of goals
     and actions are read only when the table is rendered again."""
     user = request.user
-    query = request.GET.get("q", "").strip()[:100]
+    # PostgreSQL's text cannot hold a NUL: a query with one would fail there.
+    query = request.GET.get("q", "").replace("\0", "").strip()[:100]
     today, now = timezone.localdate(), timezone.now()
     page = counted_page(
         dashboard_rows(user, query, now), request.GET.get("page"), DASHBOARD_PAGE_SIZE

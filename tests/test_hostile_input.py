@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from goals.services import goal_create
-from tests.factories import VisionFactory, answered
+from tests.factories import UserFactory, VisionFactory, answered
+from visions.sharing import vision_share_create_active
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +172,19 @@ def test_hostile_text_never_breaks_a_page_or_injects_an_element(alice_client, ba
         response = alice_client.get(path.format(v=vision.pk))
         assert response.status_code == 200, path
         assert elements(response.text) == before[path], path
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_hostile_text_in_the_coachs_search(client, bob, payload):
+    # The query goes to the database and back into the page's search box.
+    # A name cannot hold a NUL (the profile form refuses it); a query drops it.
+    owner = UserFactory(display_name=f"Zoë {payload[:60]}".replace("\x00", ""))
+    vision_share_create_active(vision=VisionFactory(owner=owner, title="Plain"), coach=bob)
+    client.force_login(bob)
+    plain = elements(client.get("/coach/", {"q": "zzz"}).text)
+    response = client.get("/coach/", {"q": payload})
+    assert response.status_code == 200
+    assert elements(response.text) == plain
+    # And the client is found by that text, NUL or not.
+    found = client.get("/coach/", {"q": payload[:20]}).text
+    assert "Plain" in found, repr(payload)
