@@ -62,10 +62,10 @@ _ROWS_SQL = """
 """
 # With a query: the shares whose client's name or email or vision's title
 # holds it, whatever the case (as Django's icontains finds it), among the
-# shares `_search_candidates` found.
+# shares `_search_candidates` found when they are few enough to name.
 _SEARCH_JOIN = "JOIN accounts_user c ON c.id = v.owner_id"
 _SEARCH_SQL = r"""
-    AND s.id IN ({candidates})
+    {among}
     AND (
         UPPER(c.display_name) LIKE UPPER(%s) ESCAPE '\'
         OR UPPER(c.email) LIKE UPPER(%s) ESCAPE '\'
@@ -95,6 +95,9 @@ _DIRECTORY_STAMP_SQL = """
     FROM visions_share s JOIN visions_vision v ON v.id = s.vision_id
     WHERE s.coach_id = %s AND s.status = %s
 """
+# Past this many matches, the rows query reads every share of the coach
+# rather than name them all (a database takes only so many parameters).
+SEARCH_NAMED_AT_MOST = 1000
 
 
 class _Directory:
@@ -151,10 +154,13 @@ def dashboard_rows(user, query: str, now):
     candidates = _search_candidates(user, query) if query else []
     if query and not candidates:
         return lambda limit, offset: []
+    if len(candidates) > SEARCH_NAMED_AT_MOST:
+        candidates = []
+    among = f"AND s.id IN ({', '.join(['%s'] * len(candidates))})" if candidates else ""
     sql = _ROWS_SQL.format(
         unread=unread_sql("s.vision_id"),
         join=_SEARCH_JOIN if query else "",
-        search=_SEARCH_SQL.format(candidates=", ".join(["%s"] * len(candidates))) if query else "",
+        search=_SEARCH_SQL.format(among=among) if query else "",
     )
     pattern = f"%{connection.ops.prep_for_like_query(query)}%"
     params = [

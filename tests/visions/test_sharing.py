@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import user_update_profile
+from goals import coach_views
 from goals.comments import comment_create
 from goals.services import action_create, goal_create
 from tests.factories import UserFactory, VisionFactory, answered
@@ -306,6 +307,19 @@ def test_the_dashboard_search_sees_a_client_who_takes_anothers_place(client, bob
     share_accept(share=invitation, coach=bob)
     share_revoke(share=leaving)
     assert found("lind") == ["Sam Lindqvist", "Zoë Lind"]
+
+
+def test_the_dashboard_search_with_more_matches_than_it_names(client, bob, monkeypatch):
+    monkeypatch.setattr(coach_views, "SEARCH_NAMED_AT_MOST", 1)
+    for name in ("Ann Lind", "Zoë Lind", "Sam Ortiz"):
+        owner = UserFactory(display_name=name)
+        vision_share_create_active(vision=VisionFactory(owner=owner), coach=bob)
+    client.force_login(bob)
+    rows = table_rows(client.get("/coach/", {"q": "LIND"}).text)[1:]
+    assert sorted(row[0] for row in rows) == ["Ann Lind", "Zoë Lind"]
+    assert [row[0] for row in table_rows(client.get("/coach/", {"q": "ortiz"}).text)[1:]] == [
+        "Sam Ortiz"
+    ]
 
 
 def test_the_dashboard_search_never_shows_a_client_the_kept_list_misremembers(client, bob):
