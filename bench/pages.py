@@ -33,6 +33,11 @@ class Target:
     status: int = 200
 
 
+def people(seed: dict) -> dict[str, int]:
+    """The user id behind each Target.who of the seeded data."""
+    return {who: seed[who] for who in ("owner", "coach", "admin")}
+
+
 def targets(seed: dict) -> list[Target]:
     v = seed["owner_vision"]
     questionnaire_now = {

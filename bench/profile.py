@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 
+from bench.pages import CSRF, people, targets
 from bench.server import OUT, bench_env, sessions_create
 
 
@@ -46,19 +47,17 @@ def main() -> int:
         )
     seed = json.loads(saved.read_text())
     env = bench_env(options.database_url, options.redis_url)
-    people = {"owner": seed["owner"], "coach": seed["coach"], "admin": seed["admin"]}
-    keys = sessions_create(env, list(people.values()))
+    who_is = people(seed)
+    keys = sessions_create(env, list(who_is.values()))
     setup(options.database_url, options.redis_url)
 
     from django.db import connection
     from django.test import Client
 
-    from bench.pages import CSRF, targets
-
     def client_for(who: str) -> Client:
         client = Client(HTTP_HOST="127.0.0.1")
         if who:
-            client.cookies["sessionid"] = keys[people[who]]
+            client.cookies["sessionid"] = keys[who_is[who]]
         client.cookies["csrftoken"] = CSRF
         return client
 

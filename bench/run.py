@@ -323,9 +323,9 @@ def main() -> int:
     subprocess.run(
         ["redis-cli", "-u", options.redis_url, "FLUSHDB"], check=True, capture_output=True
     )
-    people = {"owner": seed["owner"], "coach": seed["coach"], "admin": seed["admin"]}
-    keys = sessions_create(env, [*people.values(), seed["curve"], *seed["curve_coaches"].values()])
-    sessions = {role: keys[pk] for role, pk in people.items()}
+    roles = pages.people(seed)
+    keys = sessions_create(env, [*roles.values(), seed["curve"], *seed["curve_coaches"].values()])
+    sessions = {role: keys[pk] for role, pk in roles.items()}
     results: dict = {"seed": seed}
     with Gunicorn(env):
         if "pages" in parts:
