@@ -117,9 +117,7 @@ class _Directory:
             lines.append(text)
             at += len(text)
         self.text = "".join(lines)
-
-    def __len__(self) -> int:
-        return len(self.text) + 8 * len(self.ids)
+        self.size = len(self.text) + 8 * len(self.ids)  # for Recent's limit
 
     def matches(self, needle: str) -> list[int]:
         """The ids whose name, email or title holds `needle` (in capitals)."""
@@ -143,7 +141,7 @@ def _search_candidates(user, query: str) -> list[int]:
     directory = RECENT.get(key)
     if directory is None:
         directory = _Directory(fetch(_DIRECTORY_SQL, [user.pk, ShareStatus.ACTIVE]))
-        RECENT.put(key, directory)
+        RECENT.put(key, directory, size=directory.size)
     return directory.matches(needle)
 
 
