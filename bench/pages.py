@@ -156,11 +156,12 @@ def rounds(runs: list[dict]) -> dict:
 
 def measure(seed: dict, sessions: dict[str, str], seconds: int) -> list[dict]:
     """Every target next to the floor, taking turns with it a second at a
-    time for `seconds` turns each. On a shared machine the speed swings
-    within seconds (the floor has been seen at 165 and at 539 requests/s a
-    few seconds apart), so a page measured for five seconds on its own and
-    a floor measured a minute earlier cannot be compared; a page and the
-    floor measured in alternate seconds can ("floor_rps" is the floor's
+    time for `seconds` turns each. The speed has swung within seconds (the
+    floor seen at 165 and at 539 requests/s a few seconds apart, mostly
+    while gunicorn's workers shared one socket: bench/results.md), so a
+    page measured for five seconds on its own and a floor measured a minute
+    earlier cannot be compared; a page and the floor measured in alternate
+    seconds can ("floor_rps" is the floor's
     rate during the page's turns, "vs_floor" the median of the turns'
     ratios)."""
     every = targets(seed)
